@@ -1,0 +1,174 @@
+package io.liveupdate.calendar;
+
+import static io.liveupdate.calendar.EventField.*;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.io.StringReader;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One scheduler record: a plain event, a recurring series, an exception to a series, or a deleted
+ * occurrence. Recurrence comes in two formats (RRULE, legacy rec_type), both kept as the client sent them.
+ */
+@Entity
+@Table(name = "scheduler_event")
+@NamedQuery(name = SchedulerEvent.FIND_ALL,
+        query = "SELECT e FROM SchedulerEvent e WHERE e.calendar = :calendar ORDER BY e.startDate, e.id")
+// A series is stored from its first start to its last end, so the overlap test finds it; an exception is
+// also wanted when the occurrence it replaces falls in the range.
+@NamedQuery(name = SchedulerEvent.FIND_IN_RANGE,
+        query = "SELECT e FROM SchedulerEvent e WHERE e.calendar = :calendar AND ((e.startDate < :to AND e.endDate > :from)"
+                + " OR (e.originalStart >= :from AND e.originalStart < :to)) ORDER BY e.startDate, e.id")
+@NamedQuery(name = SchedulerEvent.FIND_EXCEPTIONS,
+        query = "SELECT e FROM SchedulerEvent e WHERE e.calendar = :calendar AND (e.recurringEventId = :series OR e.eventPid = :series)")
+public class SchedulerEvent {
+
+    public static final String FIND_ALL = "SchedulerEvent.findAll";
+    public static final String FIND_IN_RANGE = "SchedulerEvent.findInRange";
+    public static final String FIND_EXCEPTIONS = "SchedulerEvent.findExceptions";
+
+    /** The legacy rec_type of a deleted occurrence. */
+    static final String LEGACY_DELETED = "none";
+
+    @Id
+    @SequenceGenerator(name = "scheduler_event_seq", sequenceName = "scheduler_event_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "scheduler_event_seq")
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String calendar;
+
+    @Column(name = "start_date", nullable = false)
+    private LocalDateTime startDate;
+
+    @Column(name = "end_date", nullable = false)
+    private LocalDateTime endDate;
+
+    @Column(nullable = false)
+    private String text = "";
+
+    private String rrule;
+    private Long duration;
+    @Column(name = "recurring_event_id")
+    private Long recurringEventId;
+    @Column(name = "original_start")
+    private LocalDateTime originalStart;
+    private boolean deleted;
+
+    @Column(name = "rec_type")
+    private String recType;
+    @Column(name = "event_pid")
+    private Long eventPid;
+    @Column(name = "event_length")
+    private Long eventLength;
+
+    /** Custom fields as a JSON object text (jsonb on PostgreSQL). */
+    @Column(name = "custom_fields", nullable = false)
+    private String customFields = "{}";
+
+    @Version
+    private long version;
+
+    protected SchedulerEvent() {
+        // for JPA
+    }
+
+    /** A new record from what a client sent; it must be complete and valid. */
+    public static SchedulerEvent create(String calendar, EventData data) {
+        var event = new SchedulerEvent();
+        event.calendar = Objects.requireNonNull(calendar);
+        event.apply(data);
+        return event;
+    }
+
+    /** Applies the fields a client named, merges its custom fields, and checks the result. */
+    public void apply(EventData data) {
+        if (data.has(START_DATE)) startDate = data.get(START_DATE, LocalDateTime.class);
+        if (data.has(END_DATE)) endDate = data.get(END_DATE, LocalDateTime.class);
+        if (data.has(TEXT)) text = Objects.requireNonNullElse(data.get(TEXT, String.class), "");
+        if (data.has(RRULE)) rrule = data.get(RRULE, String.class);
+        if (data.has(DURATION)) duration = data.get(DURATION, Long.class);
+        if (data.has(RECURRING_EVENT_ID)) recurringEventId = data.get(RECURRING_EVENT_ID, Long.class);
+        if (data.has(ORIGINAL_START)) originalStart = data.get(ORIGINAL_START, LocalDateTime.class);
+        if (data.has(DELETED)) deleted = Boolean.TRUE.equals(data.get(DELETED, Boolean.class));
+        if (data.has(REC_TYPE)) recType = data.get(REC_TYPE, String.class);
+        if (data.has(EVENT_PID)) eventPid = data.get(EVENT_PID, Long.class);
+        if (data.has(EVENT_LENGTH)) eventLength = data.get(EVENT_LENGTH, Long.class);
+        if (!data.custom().isEmpty()) customFields = mergedCustomFields(data.custom()).toString();
+        checkInvariants();
+    }
+
+    private void checkInvariants() {
+        if (startDate == null) throw new InvalidEventException("start_date is required");
+        if (endDate == null) throw new InvalidEventException("end_date is required");
+        if (endDate.isBefore(startDate)) {
+            throw new InvalidEventException("end_date " + endDate + " is before start_date " + startDate);
+        }
+        if (text.indexOf('\0') >= 0) throw new InvalidEventException("text contains a NUL character");
+    }
+
+    private JsonObject mergedCustomFields(Map<String, JsonValue> changes) {
+        JsonObjectBuilder merged = Json.createObjectBuilder(customFields());
+        changes.forEach(merged::add);
+        return merged.build();
+    }
+
+    /** A marker that hides one occurrence of a series (RRULE deleted flag or legacy rec_type "none"). */
+    public boolean isDeletedOccurrence() {
+        return deleted || LEGACY_DELETED.equals(recType);
+    }
+
+    /** An exception belongs to a series: it replaces or deletes one occurrence. */
+    public boolean isException() {
+        return recurringEventId != null || (eventPid != null && eventPid != 0);
+    }
+
+    /** A series carries a rule and belongs to no other series. */
+    public boolean isSeries() {
+        boolean hasRule = (rrule != null && !rrule.isBlank())
+                || (recType != null && !recType.isBlank() && !LEGACY_DELETED.equals(recType));
+        return hasRule && !isException();
+    }
+
+    /** Deleting an exception keeps it, marked deleted, so the occurrence stays hidden. */
+    public void markOccurrenceDeleted() {
+        if (recurringEventId != null) {
+            deleted = true;
+        } else {
+            recType = LEGACY_DELETED;
+        }
+    }
+
+    public EventView view() {
+        return new EventView(id, calendar, startDate, endDate, text, rrule, duration, recurringEventId,
+                originalStart, deleted, recType, eventPid, eventLength, customFields(), version);
+    }
+
+    private JsonObject customFields() {
+        try (var reader = Json.createReader(new StringReader(customFields))) {
+            return reader.readObject();
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCalendar() {
+        return calendar;
+    }
+}

@@ -1,0 +1,92 @@
+package io.liveupdate.calendar.connector;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * One calendar's connector URL. A thin adapter: it reads the request, lets {@link SaveRequestReader} tell
+ * the mode, and writes what that mode's client expects, always with HTTP 200 for a processed save
+ * (the dataProcessor counts 201 and 204 as failures).
+ */
+public class CalendarEndpoint {
+
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+    private static final MediaType XML = MediaType.TEXT_XML_TYPE.withCharset("UTF-8");
+
+    private final String calendar;
+    private final EventLoader loader;
+    private final SaveProcessor saves;
+    private final ConnectorSettings settings;
+
+    CalendarEndpoint(String calendar, EventLoader loader, SaveProcessor saves, ConnectorSettings settings) {
+        this.calendar = calendar;
+        this.loader = loader;
+        this.saves = saves;
+        this.settings = settings;
+    }
+
+    @GET
+    public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
+        String query = uri.getRequestUri().getRawQuery();
+        return SaveRequestReader.read("GET", null, null, query, new byte[0])
+                .map(this::save)
+                .orElseGet(() -> load(query, headers));
+    }
+
+    @POST
+    public Response post(@Context HttpHeaders headers, InputStream body) {
+        return save("POST", null, headers, body);
+    }
+
+    /** Legacy 4.2 REST mode posts an insert to {@code <url><tempId>}. */
+    @POST
+    @Path("{id}")
+    public Response postWithId(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        return save("POST", id, headers, body);
+    }
+
+    @PUT
+    @Path("{id}")
+    public Response put(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        return save("PUT", id, headers, body);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        return save("DELETE", id, headers, body);
+    }
+
+    private Response save(String method, String id, HttpHeaders headers, InputStream body) {
+        if (headers.getLength() > settings.maxBodyBytes()) throw new RequestTooLargeException(settings.maxBodyBytes());
+        byte[] bytes = BoundedBody.read(body, settings.maxBodyBytes());
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        return save(SaveRequestReader.read(method, id, contentType, null, bytes).orElseThrow());
+    }
+
+    private Response save(SaveRequest request) {
+        List<RowOutcome> outcomes = saves.apply(calendar, request);
+        var answers = new SaveAnswerWriter(new EventWriter(settings.dateFormat()));
+        return request.answer() == SaveRequest.Answer.XML_ACTIONS
+                ? Response.ok(answers.xml(outcomes), XML).build()
+                : Response.ok(answers.json(outcomes.get(0)), JSON).build();
+    }
+
+    private Response load(String query, HttpHeaders headers) {
+        var request = LoadRequest.from(FormData.parse(query), headers.getAcceptableMediaTypes(), settings.dateFormat());
+        return request.xml()
+                ? Response.ok(loader.xml(calendar, request), XML).build()
+                : Response.ok(loader.json(calendar, request), JSON).build();
+    }
+}

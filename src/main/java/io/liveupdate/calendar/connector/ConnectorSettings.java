@@ -1,0 +1,27 @@
+package io.liveupdate.calendar.connector;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The connector's settings, from the server's MicroProfile Config (system properties, environment, ...). */
+@ApplicationScoped
+public class ConnectorSettings {
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.connector.date-format", defaultValue = "%Y-%m-%d %H:%i")
+    String dateFormat;
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.connector.max-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    /** The format loads write dates in, unless the request names its own with date_format. */
+    public DatePattern dateFormat() {
+        return new DatePattern(dateFormat);
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+}

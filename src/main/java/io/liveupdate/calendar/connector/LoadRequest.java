@@ -1,0 +1,39 @@
+package io.liveupdate.calendar.connector;
+
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A load: the optional [from, to) range of dynamic loading, the answer format (JSON unless the client
+ * asks for XML with ?format=xml or an Accept header that prefers it), and the date format to write.
+ */
+public record LoadRequest(LocalDateTime from, LocalDateTime to, boolean xml, DatePattern dates) {
+
+    static LoadRequest from(Map<String, String> query, List<MediaType> accepted, DatePattern defaultDates) {
+        LocalDateTime from = bound(query, "from");
+        LocalDateTime to = bound(query, "to");
+        if ((from == null) != (to == null)) throw new MalformedRequestException("dynamic loading needs both from and to");
+        String dateFormat = query.get("date_format");
+        var dates = dateFormat == null || dateFormat.isBlank() ? defaultDates : new DatePattern(dateFormat);
+        return new LoadRequest(from, to, wantsXml(query.get("format"), accepted), dates);
+    }
+
+    private static LocalDateTime bound(Map<String, String> query, String name) {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) return null;
+        return SchedulerDates.parse(value)
+                .orElseThrow(() -> new MalformedRequestException(name + " '" + value + "' is not a date (expected %Y-%m-%d)"));
+    }
+
+    private static boolean wantsXml(String format, List<MediaType> accepted) {
+        if (format != null && !format.isBlank()) return format.equalsIgnoreCase("xml");
+        // Accept is sorted by preference; the first concrete type decides.
+        for (MediaType type : accepted) {
+            if (type.isWildcardType()) continue;
+            return type.getSubtype().contains("xml");
+        }
+        return false;
+    }
+}

@@ -1,0 +1,184 @@
+package io.liveupdate.calendar.connector;
+
+import io.liveupdate.calendar.SaveAction;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells, from the request alone, which dataProcessor mode sent it, and reads its rows. One URL serves
+ * every mode, as the old connectors did:
+ * <ul>
+ * <li>GET or POST with {@code ids}: batched legacy rows, keys prefixed {@code <id>_}, answered in XML;</li>
+ * <li>GET or POST with {@code !nativeeditor_status}: one row without prefixes, answered in XML;</li>
+ * <li>POST of JSON {@code {id, action, data}}: JSON mode;</li>
+ * <li>POST (JSON or form) of plain fields, PUT {@code /id}, DELETE {@code /id}: REST and REST-JSON.</li>
+ * </ul>
+ * A GET that carries no rows is a load, for which this reader answers empty.
+ */
+public final class SaveRequestReader {
+
+    static final String STATUS = "!nativeeditor_status";
+    static final String IDS = "ids";
+
+    /** Parameters of the protocol itself, never stored as event fields. */
+    private static final Set<String> RESERVED = Set.of(IDS, "editing", "dhx_security", "webix_security", "dhx_user",
+            "dhx_version", "timeshift", "uid", "format", "date_format", "from", "to");
+
+    private SaveRequestReader() {
+    }
+
+    /**
+     * @param method HTTP method
+     * @param pathId the id in the URL ({@code /events/42}), or null
+     * @param contentType the request's Content-Type, or null
+     * @param query the raw query string, or null
+     * @param body the request body (empty for none)
+     */
+    public static Optional<SaveRequest> read(String method, String pathId, String contentType, String query, byte[] body) {
+        return switch (method) {
+            case "GET" -> formRows(FormData.parse(query));
+            case "POST" -> Optional.of(post(pathId, contentType, body));
+            case "PUT" -> Optional.of(rest(SaveAction.UPDATED, requireId(pathId), restFields(contentType, body)));
+            case "DELETE" -> Optional.of(rest(SaveAction.DELETED, requireId(pathId), Map.of()));
+            default -> throw new MalformedRequestException("method " + method + " is not a scheduler save");
+        };
+    }
+
+    private static SaveRequest post(String pathId, String contentType, byte[] body) {
+        if (isJson(contentType, body)) {
+            JsonObject json = parseJsonObject(body);
+            if (pathId == null && isJsonModeEnvelope(json)) return jsonMode(json);
+            return rest(SaveAction.INSERTED, pathId, withoutId(json));
+        }
+        Map<String, String> form = FormData.parse(utf8(body));
+        Optional<SaveRequest> rows = formRows(form);
+        // Legacy 4.2 REST posted an insert to <url><tempId>, so an id in the path is the client's temp id.
+        return rows.orElseGet(() -> rest(SaveAction.INSERTED, pathId, withoutId(strings(form))));
+    }
+
+    private static Optional<SaveRequest> formRows(Map<String, String> form) {
+        if (form.containsKey(IDS)) return Optional.of(new SaveRequest(SaveRequest.Answer.XML_ACTIONS, batchedRows(form)));
+        if (form.containsKey(STATUS)) return Optional.of(new SaveRequest(SaveRequest.Answer.XML_ACTIONS, List.of(singleRow(form))));
+        return Optional.empty();
+    }
+
+    private static List<RowChange> batchedRows(Map<String, String> form) {
+        List<String> ids = Arrays.stream(form.get(IDS).split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        Set<String> idSet = Set.copyOf(ids);
+        Map<String, Map<String, JsonValue>> fieldsById = new LinkedHashMap<>();
+        ids.forEach(id -> fieldsById.put(id, new LinkedHashMap<>()));
+        form.forEach((key, value) -> owner(key, idSet).ifPresent(
+                id -> fieldsById.get(id).put(key.substring(id.length() + 1), Json.createValue(value))));
+        List<RowChange> rows = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Map<String, JsonValue> fields = fieldsById.get(id);
+            JsonValue status = fields.remove(STATUS);
+            fields.remove("id");
+            rows.add(new RowChange(Json.createValue(id), status == null ? null : ((JsonString) status).getString(), fields));
+        }
+        return rows;
+    }
+
+    /** The id whose "<id>_" prefix starts the key; the longest wins, since ids may contain '_'. */
+    private static Optional<String> owner(String key, Set<String> ids) {
+        for (int i = key.lastIndexOf('_'); i > 0; i = key.lastIndexOf('_', i - 1)) {
+            String candidate = key.substring(0, i);
+            if (ids.contains(candidate)) return Optional.of(candidate);
+        }
+        return Optional.empty();
+    }
+
+    private static RowChange singleRow(Map<String, String> form) {
+        Map<String, JsonValue> fields = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (!isReserved(key)) fields.put(key, Json.createValue(value));
+        });
+        JsonValue sid = fields.remove("id");
+        String status = ((JsonString) fields.remove(STATUS)).getString();
+        return new RowChange(sid, status, fields);
+    }
+
+    private static SaveRequest jsonMode(JsonObject json) {
+        JsonValue data = json.get("data");
+        Map<String, JsonValue> fields = data instanceof JsonObject o ? withoutId(o) : Map.of();
+        return new SaveRequest(SaveRequest.Answer.JSON_ACTION,
+                List.of(new RowChange(json.get("id"), json.getString("action"), fields)));
+    }
+
+    private static boolean isJsonModeEnvelope(JsonObject json) {
+        return json.get("action") instanceof JsonString action
+                && SaveAction.fromStatus(action.getString()).isPresent()
+                && (json.get("data") instanceof JsonObject || json.containsKey("id"));
+    }
+
+    private static SaveRequest rest(SaveAction action, String pathId, Map<String, JsonValue> fields) {
+        JsonValue sid = pathId == null ? null : Json.createValue(pathId);
+        return new SaveRequest(SaveRequest.Answer.JSON_ACTION, List.of(new RowChange(sid, action.wireName(), fields)));
+    }
+
+    private static Map<String, JsonValue> restFields(String contentType, byte[] body) {
+        if (body.length == 0) return Map.of();
+        if (isJson(contentType, body)) return withoutId(parseJsonObject(body));
+        return withoutId(strings(FormData.parse(utf8(body))));
+    }
+
+    private static Map<String, JsonValue> withoutId(Map<String, JsonValue> source) {
+        Map<String, JsonValue> fields = new LinkedHashMap<>(source);
+        fields.remove("id");
+        fields.remove(STATUS);
+        return fields;
+    }
+
+    private static Map<String, JsonValue> strings(Map<String, String> form) {
+        Map<String, JsonValue> fields = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (!isReserved(key)) fields.put(key, Json.createValue(value));
+        });
+        return fields;
+    }
+
+    private static boolean isReserved(String key) {
+        return RESERVED.contains(key) || key.startsWith("dhxr");
+    }
+
+    private static boolean isJson(String contentType, byte[] body) {
+        if (contentType != null && contentType.toLowerCase().contains("json")) return true;
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) return b == '{' || b == '[';
+        }
+        return false;
+    }
+
+    private static JsonObject parseJsonObject(byte[] body) {
+        try (var reader = Json.createReader(new StringReader(utf8(body)))) {
+            JsonValue value = reader.readValue();
+            if (value instanceof JsonObject object) return object;
+            throw new MalformedRequestException("expected a JSON object, got " + value.getValueType());
+        } catch (JsonParsingException e) {
+            throw new MalformedRequestException("malformed JSON body: " + e.getMessage());
+        } catch (jakarta.json.JsonException e) {
+            throw new MalformedRequestException("unreadable JSON body: " + e.getMessage());
+        }
+    }
+
+    private static String requireId(String pathId) {
+        if (pathId == null || pathId.isBlank()) throw new MalformedRequestException("the URL must end with the event id");
+        return pathId;
+    }
+
+    private static String utf8(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

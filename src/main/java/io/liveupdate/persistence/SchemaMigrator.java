@@ -1,0 +1,56 @@
+package io.liveupdate.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Migrates the schema at deployment, before the first request: EclipseLink connects lazily, and the
+ * deployment only completes once this bean has started.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigrator {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        var result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(placeholdersFor(databaseProduct()))
+                .load()
+                .migrate();
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied) on " + databaseProduct());
+    }
+
+    /** PostgreSQL gets its own types; the embedded H2 default gets portable ones. */
+    static Map<String, String> placeholdersFor(String product) {
+        return product.toLowerCase().contains("postgres")
+                ? Map.of("json_type", "jsonb", "text_type", "text")
+                : Map.of("json_type", "varchar", "text_type", "varchar");
+    }
+
+    private String databaseProduct() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the default datasource: " + e.getMessage(), e);
+        }
+    }
+}
