@@ -3,9 +3,9 @@ package io.liveupdate.calendar;
 import jakarta.json.JsonObject;
 import java.time.LocalDateTime;
 
-/** An immutable copy of a stored event, safe to hand to writers and other threads. */
+/** An immutable copy of an event (id null until first stored), safe to hand to writers and other threads. */
 public record EventView(
-        long id,
+        Long id,
         String calendar,
         LocalDateTime startDate,
         LocalDateTime endDate,

@@ -1,0 +1,47 @@
+package io.liveupdate.calendar.connector;
+
+import static io.liveupdate.calendar.EventField.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.liveupdate.calendar.InvalidEventException;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventDataReaderTest {
+
+    @Test
+    void formValuesAndJsonValuesLandOnTheSameTypes() {
+        var fromForm = EventDataReader.read(Map.of("start_date", Json.createValue("2025-04-01 09:00"), "duration", Json.createValue("3600"),
+                "deleted", Json.createValue("true"), "recurring_event_id", Json.createValue(""), "rrule", Json.createValue("")));
+        var fromJson = EventDataReader.read(Map.of("start_date", Json.createValue("2025-04-01 09:00"), "duration", Json.createValue(3600),
+                "deleted", JsonValue.TRUE, "recurring_event_id", JsonValue.NULL, "rrule", Json.createValue("")));
+
+        for (var data : new io.liveupdate.calendar.EventData[] {fromForm, fromJson}) {
+            assertEquals(LocalDateTime.of(2025, 4, 1, 9, 0), data.get(START_DATE, LocalDateTime.class));
+            assertEquals(3600L, data.get(DURATION, Long.class));
+            assertTrue(data.get(DELETED, Boolean.class));
+            assertTrue(data.has(RECURRING_EVENT_ID));
+            assertNull(data.get(RECURRING_EVENT_ID, Long.class));
+            assertNull(data.get(RRULE, String.class), "an empty rule means no rule");
+        }
+    }
+
+    @Test
+    void unknownFieldsAreCustomAndKeepTheirJsonType() {
+        var data = EventDataReader.read(Map.of("section_id", Json.createValue(2), "color", Json.createValue("")));
+        assertEquals(Json.createValue(2), data.custom().get("section_id"));
+        assertEquals(Json.createValue(""), data.custom().get("color"));
+    }
+
+    @Test
+    void unreadableValuesNameTheirField() {
+        assertEquals("duration 'long' is not a whole number",
+                assertThrows(InvalidEventException.class, () -> EventDataReader.read(Map.of("duration", Json.createValue("long")))).getMessage());
+        assertEquals("end_date 'soon' is not a date",
+                assertThrows(InvalidEventException.class, () -> EventDataReader.read(Map.of("end_date", Json.createValue("soon")))).getMessage());
+        assertThrows(InvalidEventException.class, () -> EventDataReader.read(Map.of("deleted", Json.createValue("maybe"))));
+    }
+}
