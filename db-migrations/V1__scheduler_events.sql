@@ -34,10 +34,10 @@ CREATE INDEX scheduler_event_legacy_series ON scheduler_event (event_pid);
 
 -- Options the scheduler loads into serverList(collection), e.g. the sections of a timeline.
 CREATE TABLE scheduler_collection_option (
-    calendar    VARCHAR(64)  NOT NULL,
-    collection  VARCHAR(64)  NOT NULL,
-    value       VARCHAR(255) NOT NULL,
-    label       ${text_type} NOT NULL,
-    sort_order  INTEGER      NOT NULL DEFAULT 0,
-    PRIMARY KEY (calendar, collection, value)
+    calendar     VARCHAR(64)  NOT NULL,
+    collection   VARCHAR(64)  NOT NULL,
+    option_value VARCHAR(255) NOT NULL,
+    option_label ${text_type} NOT NULL,
+    sort_order   INTEGER      NOT NULL DEFAULT 0,
+    PRIMARY KEY (calendar, collection, option_value)
 );

@@ -12,6 +12,9 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   cp package-lock.json "$stamp"
 fi
 mkdir -p "$out/lib/dhtmlx-scheduler" "$out/lib/faye"
-cp node_modules/dhtmlx-scheduler/codebase/dhtmlxscheduler.js \
-   node_modules/dhtmlx-scheduler/codebase/dhtmlxscheduler.css "$out/lib/dhtmlx-scheduler/"
+cp node_modules/dhtmlx-scheduler/codebase/dhtmlxscheduler.js "$out/lib/dhtmlx-scheduler/"
+# The stylesheet pulls the Inter font from fonts.gstatic.com; the pages must work offline, so those
+# @font-face rules are dropped and the system sans-serif font is used instead.
+sed -E 's#@font-face\{[^}]*fonts\.gstatic\.com[^}]*\}##g' node_modules/dhtmlx-scheduler/codebase/dhtmlxscheduler.css \
+  > "$out/lib/dhtmlx-scheduler/dhtmlxscheduler.css"
 cp node_modules/faye/client/faye-browser-min.js "$out/lib/faye/"

@@ -26,8 +26,9 @@ public class CollectionOption {
     @Id
     private String collection;
     @Id
+    @Column(name = "option_value")
     private String value;
-    @Column(nullable = false)
+    @Column(name = "option_label", nullable = false)
     private String label;
     @Column(name = "sort_order", nullable = false)
     private int sortOrder;
