@@ -18,9 +18,14 @@ public class EventService {
     @PersistenceContext(unitName = "liveupdate")
     EntityManager em;
 
+    /**
+     * @param clientReference the saving client's temporary id for the new row, or null; it travels with the
+     *        change event so that live clients can tell their own insert
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public SavedEvent insert(String calendar, EventData data) {
+    public SavedEvent insert(String calendar, EventData data, String clientReference) {
         var event = SchedulerEvent.create(calendar, data);
+        event.rememberClientReference(clientReference);
         em.persist(event);
         em.flush();
         // The client removes a deleted-occurrence marker it just created when told "deleted"; the stored

@@ -8,12 +8,14 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.LocalDateTime;
@@ -26,6 +28,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "scheduler_event")
+@EntityListeners(EventChangeListener.class)
 @NamedQuery(name = SchedulerEvent.FIND_ALL,
         query = "SELECT e FROM SchedulerEvent e WHERE e.calendar = :calendar ORDER BY e.startDate, e.id")
 // A series is stored from its first start to its last end, so the overlap test finds it; an exception is
@@ -82,6 +85,10 @@ public class SchedulerEvent {
 
     @Version
     private long version;
+
+    /** The saving client's own id for this row (not stored): lets live clients match the insert they made. */
+    @Transient
+    private String clientReference;
 
     protected SchedulerEvent() {
         // for JPA
@@ -151,6 +158,15 @@ public class SchedulerEvent {
         } else {
             recType = LEGACY_DELETED;
         }
+    }
+
+    /** Remembers, for the change event, the id the saving client knows this row by. */
+    public void rememberClientReference(String reference) {
+        this.clientReference = reference;
+    }
+
+    String clientReference() {
+        return clientReference;
     }
 
     public EventView view() {

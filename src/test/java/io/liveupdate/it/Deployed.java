@@ -25,11 +25,20 @@ public abstract class Deployed {
 
     @Deployment(testable = false)
     public static WebArchive war() {
+        return realWar();
+    }
+
+    /** The WAR the build produced, unchanged. */
+    public static WebArchive realWar() {
         File war = new File(System.getProperty("war.file", "target/live-update.war"));
         return ShrinkWrap.create(ZipImporter.class, "live-update.war").importFrom(war).as(WebArchive.class);
     }
 
     protected Http http() {
+        return http(deploymentUrl);
+    }
+
+    public static Http http(URL deploymentUrl) {
         return new Http(URI.create(deploymentUrl.toString()));
     }
 }

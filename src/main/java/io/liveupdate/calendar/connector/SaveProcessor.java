@@ -39,7 +39,7 @@ public class SaveProcessor {
         }
         try {
             SavedEvent saved = switch (action.get()) {
-                case INSERTED -> events.insert(calendar, EventDataReader.read(row.fields()));
+                case INSERTED -> events.insert(calendar, EventDataReader.read(row.fields()), clientReference(row.sid()));
                 case UPDATED -> events.update(calendar, serverId(calendar, row.sid()), EventDataReader.read(row.fields()));
                 case DELETED -> events.delete(calendar, serverId(calendar, row.sid()));
             };
@@ -61,6 +61,11 @@ public class SaveProcessor {
     private static RowOutcome refuse(String action, String calendar, RowChange row, String reason) {
         LOG.info(() -> "Refused " + row.status() + " of row " + row.sid() + " in calendar '" + calendar + "': " + action + ", " + reason);
         return RowOutcome.refused(action, row.sid(), reason);
+    }
+
+    private static String clientReference(JsonValue sid) {
+        if (sid == null || sid == JsonValue.NULL) return null;
+        return sid instanceof JsonString s ? s.getString() : sid.toString();
     }
 
     private static long serverId(String calendar, JsonValue sid) {

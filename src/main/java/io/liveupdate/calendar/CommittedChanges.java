@@ -1,0 +1,85 @@
+package io.liveupdate.calendar;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Holds the changes a transaction makes and fires them as {@link EventChanged} once it has committed;
+ * a rollback discards them.
+ *
+ * <p>Why not simply fire from the JPA callback to an AFTER_SUCCESS observer: when the code that changed an
+ * event did not flush, JPA writes, and calls back, while the transaction is already committing, and a
+ * transactional observer can no longer be registered then; the change would be lost silently. So the
+ * transaction is enlisted earlier, when an event is loaded, persisted or removed in it, which every change
+ * must be preceded by.
+ */
+@ApplicationScoped
+public class CommittedChanges {
+
+    private static final Logger LOG = Logger.getLogger(CommittedChanges.class.getName());
+    private static final Object KEY = CommittedChanges.class;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<EventChanged> changes;
+
+    /** Called when the current transaction first touches an event; idempotent. */
+    void enlist() {
+        if (transactions.getTransactionKey() == null || transactions.getResource(KEY) != null) return;
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) return;
+        var pending = new ArrayList<EventChanged>();
+        transactions.putResource(KEY, pending);
+        transactions.registerInterposedSynchronization(new FireOnCommit(pending));
+    }
+
+    /** Called when a change reached the database. */
+    @SuppressWarnings("unchecked")
+    void record(EventChanged change) {
+        var pending = transactions.getTransactionKey() == null ? null : (List<EventChanged>) transactions.getResource(KEY);
+        if (pending != null) {
+            pending.add(change);
+        } else if (transactions.getTransactionKey() == null) {
+            fire(change); // no transaction: the write is already committed
+        } else {
+            LOG.warning(() -> "Change of event " + change.event().id() + " made in a transaction that was not enlisted; firing it now");
+            fire(change);
+        }
+    }
+
+    private void fire(EventChanged change) {
+        try {
+            changes.fire(change);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer of the change of event " + change.event().id() + " failed", e);
+        }
+    }
+
+    private final class FireOnCommit implements Synchronization {
+        private final List<EventChanged> pending;
+
+        FireOnCommit(List<EventChanged> pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public void beforeCompletion() {
+            // the changes are recorded while JPA writes, which may be now
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) pending.forEach(CommittedChanges.this::fire);
+        }
+    }
+}

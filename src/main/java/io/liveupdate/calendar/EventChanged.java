@@ -1,0 +1,23 @@
+package io.liveupdate.calendar;
+
+/**
+ * A CDI event fired for every committed insert, update and delete of a scheduler event, whatever code made
+ * it through JPA (the connector, another bean, a batch job), on the committing thread right after the commit.
+ * A rolled-back change is never fired. Observe it with a plain {@code @Observes}; {@link #event()} is the row
+ * as committed (for a delete, as it was). JPQL bulk updates bypass JPA's callbacks and fire nothing.
+ *
+ * @param kind what happened to the row
+ * @param event an immutable copy of the row
+ * @param clientReference the id the saving client knew the row by before it had a server id (a
+ *        dataProcessor's temporary id), or null when no client named one
+ */
+public record EventChanged(Kind kind, EventView event, String clientReference) {
+
+    public enum Kind {
+        INSERTED, UPDATED, DELETED;
+
+        public SaveAction asSaveAction() {
+            return SaveAction.valueOf(name());
+        }
+    }
+}
