@@ -1,0 +1,107 @@
+/*
+ * live-update: the dhtmlx "Live Update" mode, dp.live_updates(url), for dhtmlxScheduler 5 to 7.
+ *
+ * Speaks the channel protocol of the original plugin (subscribe to /update; messages {sid, tid, status, data}
+ * with dates in api_date, "%d-%m-%Y %H:%i"), but:
+ *  - works with dhtmlxScheduler 6 and 7, which no longer have a global dataProcessor;
+ *  - does not publish anything itself: the server publishes every committed change, whichever code made it,
+ *    with the stored row, so inserts arrive complete and nothing arrives twice;
+ *  - on 7.2+, applies changes through the scheduler's own RemoteEvents handler (recurring markers, lightbox
+ *    collisions, own-echo filtering); on older versions, the way the original plugin did.
+ * Needs the Faye client (<script src="/sync.js">) and the scheduler loaded first.
+ *
+ * Usage: dp.live_updates("/sync") for the "default" calendar, or dp.live_updates("/sync", {calendar: "team"}).
+ */
+(function () {
+  "use strict";
+
+  function channelOf(options) {
+    var calendar = options && options.calendar;
+    return !calendar || calendar === "default" ? "/update" : "/calendars/" + calendar + "/update";
+  }
+
+  function schedulerOf(dp) {
+    return dp.$scheduler || dp.obj || window.scheduler;
+  }
+
+  function RemoteEventsApplier(scheduler) {
+    var handler = scheduler.ext.liveUpdates.remoteUpdates.events;
+    var parse = scheduler.date.str_to_date(scheduler.config.api_date || "%d-%m-%Y %H:%i");
+    var types = { inserted: "add-event", insert: "add-event", updated: "update-event", update: "update-event",
+      deleted: "delete-event", "delete": "delete-event" };
+    return function (update, event) {
+      ["start_date", "end_date", "original_start"].forEach(function (field) {
+        if (typeof event[field] === "string" && event[field]) event[field] = parse(event[field]);
+      });
+      if (types[update.status]) handler({ type: types[update.status], event: event });
+    };
+  }
+
+  function LegacyApplier(dp, scheduler) {
+    var parse = scheduler.date.str_to_date(scheduler.config.api_date || "%d-%m-%Y %H:%i");
+    return function (update, event) {
+      var sid = update.sid, tid = event.id;
+      var known = scheduler.getEvent(sid) ? sid : (scheduler.getEvent(tid) ? tid : null);
+      dp.ignore(function () {
+        if (update.status === "deleted" || update.status === "delete") {
+          if (known === null) return;
+          if (scheduler._lightbox_id == known && scheduler.callEvent("onLiveUpdateCollision", [sid, tid, update.status, event]) === false) {
+            scheduler.endLightbox(false);
+          }
+          scheduler.deleteEvent(known, true);
+          return;
+        }
+        if (known === null) {
+          event.start_date = parse(event.start_date);
+          event.end_date = parse(event.end_date);
+          scheduler.addEvent(event);
+          return;
+        }
+        var target = scheduler.getEvent(known);
+        for (var key in event) {
+          if (key === "id") continue;
+          target[key] = (key === "start_date" || key === "end_date" || key === "original_start") && event[key] ? parse(event[key]) : event[key];
+        }
+        if (known != tid) scheduler.changeEventId(known, tid);
+        scheduler.updateEvent(tid);
+      });
+    };
+  }
+
+  function liveUpdates(url, options) {
+    var dp = this;
+    if (typeof Faye === "undefined") {
+      if (window.console) console.error("live_updates: the Faye client is missing; load /sync.js first");
+      return null;
+    }
+    var scheduler = schedulerOf(dp);
+    var modern = scheduler.ext && scheduler.ext.liveUpdates && scheduler.ext.liveUpdates.remoteUpdates;
+    var apply = modern ? RemoteEventsApplier(scheduler) : LegacyApplier(dp, scheduler);
+    var client = (options && options.client) || new Faye.Client(url);
+    dp._live_client = client;
+    client.subscribe(channelOf(options), function (update) {
+      if (!update || !update.data || update.tid === undefined) return;
+      if (dp.callEvent && !dp.callEvent("onLiveUpdate", [update.status, update.sid, update.tid, update.data])) return;
+      // This page's own save is still waiting for its answer: that answer applies it.
+      if (dp._in_progress && (dp._in_progress[update.sid] || dp._in_progress[update.tid])) return;
+      var event = {};
+      for (var key in update.data) event[key] = update.data[key];
+      if (event.id === undefined) event.id = update.tid;
+      apply(update, event);
+    });
+    return client;
+  }
+
+  function install(DataProcessor) {
+    if (DataProcessor && DataProcessor.prototype && !DataProcessor.prototype.live_updates) {
+      DataProcessor.prototype.live_updates = liveUpdates;
+    }
+  }
+
+  install(window.dataProcessor);
+  if (window.scheduler && window.scheduler.DataProcessor) install(window.scheduler.DataProcessor);
+  // The original plugin needs a global dataProcessor (gone since scheduler 6): provide it for pages that use it.
+  if (!window.dataProcessor && window.scheduler && window.scheduler.DataProcessor) {
+    window.dataProcessor = window.scheduler.DataProcessor;
+  }
+})();
