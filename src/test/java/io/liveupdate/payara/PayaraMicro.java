@@ -24,6 +24,8 @@ import java.util.logging.Logger;
 final class PayaraMicro implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PayaraMicro.class.getName());
+    /** How long the app may take to answer once Payara Micro itself reports "ready". */
+    private static final Duration AFTER_SERVER_READY = Duration.ofSeconds(15);
 
     final URI base;
     final Path log;
@@ -86,10 +88,18 @@ final class PayaraMicro implements AutoCloseable {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var request = HttpRequest.newBuilder(base.resolve(readyPath)).timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = started + timeout.toNanos();
+        long serverReadyAt = 0;
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("Payara Micro exited with " + process.exitValue() + " before the app answered\n" + tail());
+            }
+            // Payara Micro says "Deployed 1 archive(s)" and "ready" even when the deployment failed: fail fast then.
+            if (serverReadyAt == 0 && logContains(") ready in ")) {
+                serverReadyAt = System.nanoTime();
+            } else if (serverReadyAt != 0 && System.nanoTime() - serverReadyAt > AFTER_SERVER_READY.toNanos()) {
+                throw new AssertionError("Payara Micro is ready but " + readyPath + " still does not answer after "
+                        + AFTER_SERVER_READY + " (failed deployment?); last: " + last + "\n" + firstSevere() + "\n" + tail());
             }
             try {
                 var response = client.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -145,6 +155,29 @@ final class PayaraMicro implements AutoCloseable {
                     LOG.severe(() -> "Could not stop process " + handle.pid() + ": " + e);
                 }
             }
+        }
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first SEVERE entry of the server log (up to 40 lines), for failure messages. */
+    String firstSevere() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("SEVERE")) {
+                    return "--- first SEVERE entry ---\n" + String.join("\n", lines.subList(i, Math.min(lines.size(), i + 40)));
+                }
+            }
+            return "(no SEVERE entry in " + log + ")";
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
         }
     }
 
