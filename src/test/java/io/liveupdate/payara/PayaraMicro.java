@@ -1,0 +1,227 @@
+package io.liveupdate.payara;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * One Payara Micro child process running the real WAR against PostgreSQL, configured the way an operator
+ * would: {@code --addLibs} for the driver and {@code server-config/payara-postgres.asadmin} as post-boot
+ * commands, with the database named by environment variables. Its console goes to a log file.
+ */
+final class PayaraMicro implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PayaraMicro.class.getName());
+    /** How long the app may take to answer once Payara Micro itself reports "ready". */
+    private static final Duration AFTER_SERVER_READY = Duration.ofSeconds(15);
+
+    final URI base;
+    final Path log;
+    private final Process process;
+    private final Thread killOnExit;
+    /** From launch until the app answered. */
+    Duration startTime;
+
+    private PayaraMicro(URI base, Path log, Process process, Thread killOnExit) {
+        this.base = base;
+        this.log = log;
+        this.process = process;
+        this.killOnExit = killOnExit;
+    }
+
+    /**
+     * Starts Payara Micro and returns once {@code readyPath} answers 200 with a body starting with
+     * {@code readyBodyPrefix} (so the app is deployed and can reach its database), or fails after {@code timeout}.
+     */
+    static PayaraMicro start(Map<String, String> env, Path log, String readyPath, String readyBodyPrefix, Duration timeout)
+            throws IOException {
+        int[] ports = freePorts(2);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar", required("payara.micro.jar"),
+                "--nocluster",
+                "--port", Integer.toString(ports[0]),
+                "--sslport", Integer.toString(ports[1]),
+                "--addLibs", required("pg.jar"),
+                "--postbootcommandfile", Path.of(required("project.root"), "server-config", "payara-postgres.asadmin").toString(),
+                "--deploy", required("war.file")));
+        Files.createDirectories(log.getParent());
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+        builder.environment().putAll(env);
+        LOG.info(() -> "Starting " + String.join(" ", command) + " (log: " + log + ")");
+
+        long started = System.nanoTime();
+        Process process = builder.start();
+        // Even if the test JVM ends without @AfterAll (e.g. killed by SIGTERM), the server goes with it.
+        Thread killOnExit = new Thread(() -> destroyTree(process), "payara-micro-killer");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+
+        URI base = URI.create("http://127.0.0.1:" + ports[0] + "/");
+        var server = new PayaraMicro(base, log, process, killOnExit);
+        try {
+            server.awaitReady(readyPath, readyBodyPrefix, started, timeout);
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+        server.startTime = Duration.ofNanos(System.nanoTime() - started);
+        return server;
+    }
+
+    private void awaitReady(String readyPath, String readyBodyPrefix, long started, Duration timeout) {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var request = HttpRequest.newBuilder(base.resolve(readyPath)).timeout(Duration.ofSeconds(5)).GET().build();
+        long deadline = started + timeout.toNanos();
+        long serverReadyAt = 0;
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Payara Micro exited with " + process.exitValue() + " before the app answered\n" + tail());
+            }
+            // Payara Micro says "Deployed 1 archive(s)" and "ready" even when the deployment failed: fail fast then.
+            if (serverReadyAt == 0 && logContains(") ready in ")) {
+                serverReadyAt = System.nanoTime();
+            } else if (serverReadyAt != 0 && System.nanoTime() - serverReadyAt > AFTER_SERVER_READY.toNanos()) {
+                throw new AssertionError("Payara Micro is ready but " + readyPath + " still does not answer after "
+                        + AFTER_SERVER_READY + " (failed deployment?); last: " + last + "\n" + firstSevere() + "\n" + tail());
+            }
+            try {
+                var response = client.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() == 200 && response.body().startsWith(readyBodyPrefix)) return;
+                last = "HTTP " + response.statusCode() + ": " + abbreviate(response.body());
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            // Poll interval, not a fixed wait: the loop ends as soon as the app answers.
+            try {
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("Payara Micro did not serve " + readyPath + " within " + timeout + "; last: " + last + "\n" + tail());
+    }
+
+    /** Stops the server and everything it started: SIGTERM first (lets Payara delete its runtime dir), then SIGKILL. */
+    @Override
+    public void close() {
+        long stopping = System.nanoTime();
+        destroyTree(process);
+        LOG.info(() -> "Payara Micro stopped in " + Duration.ofNanos(System.nanoTime() - stopping).toMillis() + " ms");
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or will run; nothing to undo
+        }
+    }
+
+    private static void destroyTree(Process process) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception notYet) {
+                handle.destroyForcibly();
+            }
+        }
+        for (ProcessHandle handle : tree) {
+            if (handle.isAlive()) {
+                handle.destroyForcibly();
+                try {
+                    handle.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.severe(() -> "Could not stop process " + handle.pid() + ": " + e);
+                }
+            }
+        }
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first SEVERE entry of the server log (up to 40 lines), for failure messages. */
+    String firstSevere() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("SEVERE")) {
+                    return "--- first SEVERE entry ---\n" + String.join("\n", lines.subList(i, Math.min(lines.size(), i + 40)));
+                }
+            }
+            return "(no SEVERE entry in " + log + ")";
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    /** The last lines of the server log, for failure messages. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return "--- last lines of " + log + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        // Hold every socket until all are chosen, so the ports differ; never 8080/8443/9990 (ephemeral range).
+        var sockets = new ArrayList<ServerSocket>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                var socket = new ServerSocket(0);
+                socket.setReuseAddress(true);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (var socket : sockets) socket.close();
+        }
+    }
+
+    static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (failsafe passes it from the pom)");
+        }
+        return value;
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+}
