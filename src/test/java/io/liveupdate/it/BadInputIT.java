@@ -109,4 +109,10 @@ class BadInputIT extends Deployed {
             assertEquals(expected, calendar.load().get(id).getString("start_date"), "sent as " + sent);
         });
     }
+
+    @Test
+    void eclipseLinksJpaRsResourcesAreNotPublished() {
+        assertEquals(404, http().get("api/latest/liveupdate/metadata").statusCode());
+        assertEquals(404, http().get("api/v2.0/liveupdate/entity/SchedulerEvent/1").statusCode());
+    }
 }
