@@ -1,0 +1,46 @@
+package io.liveupdate.bayeux;
+
+/**
+ * The protocol's vocabulary in one place: meta channel names, message fields, advice values and connection
+ * types, spelled exactly as on the wire.
+ */
+public interface Bayeux {
+
+    /** The only protocol version there is; Faye and CometD both send it. */
+    String BAYEUX_VERSION = "1.0";
+
+    /** Meta channels. The core matches these exactly: a prefix match let extensions be bypassed (CVE-2020-11020). */
+    String META_HANDSHAKE = "/meta/handshake";
+    String META_CONNECT = "/meta/connect";
+    String META_SUBSCRIBE = "/meta/subscribe";
+    String META_UNSUBSCRIBE = "/meta/unsubscribe";
+    String META_DISCONNECT = "/meta/disconnect";
+
+    /** Message fields. */
+    String CHANNEL = "channel";
+    String ID = "id";
+    String CLIENT_ID = "clientId";
+    String DATA = "data";
+    String EXT = "ext";
+    String ADVICE = "advice";
+    String SUCCESSFUL = "successful";
+    String ERROR = "error";
+    String SUBSCRIPTION = "subscription";
+    String VERSION = "version";
+    String SUPPORTED_CONNECTION_TYPES = "supportedConnectionTypes";
+    String CONNECTION_TYPE = "connectionType";
+
+    /** Advice fields and the values of {@code reconnect}. */
+    String RECONNECT = "reconnect";
+    String INTERVAL = "interval";
+    String TIMEOUT = "timeout";
+    String RECONNECT_RETRY = "retry";
+    String RECONNECT_HANDSHAKE = "handshake";
+    String RECONNECT_NONE = "none";
+
+    /** Connection types a transport of ours can carry. */
+    String WEBSOCKET = "websocket";
+    String LONG_POLLING = "long-polling";
+    String CROSS_ORIGIN_LONG_POLLING = "cross-origin-long-polling";
+    String CALLBACK_POLLING = "callback-polling";
+}

@@ -1,0 +1,237 @@
+package io.liveupdate.bayeux;
+
+import static io.liveupdate.bayeux.Bayeux.*;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Bayeux server: takes batches from the transports, keeps the sessions, and fans out publishes.
+ *
+ * <p>Transports call {@link #handle}; the rest of the application publishes with {@link #publish} and shapes
+ * what clients may do with {@link #setSecurityPolicy}, {@link #addExtension} and
+ * {@link #addSubscriptionListener}. Thread-safe, with no global lock: registries are concurrent maps and each
+ * session guards only its own queue.
+ *
+ * <p>In the application, produce one as an {@code @ApplicationScoped} bean from a method that builds it with
+ * {@link Scheduler#of} over the server's {@code ManagedScheduledExecutorService} and calls {@link #start()}, with a
+ * disposer calling {@link #stop()}. The protected constructor exists only for CDI's client proxies.
+ */
+public class BayeuxServer {
+
+    private static final Logger LOG = Logger.getLogger(BayeuxServer.class.getName());
+
+    private final BayeuxSettings settings;
+    private final Scheduler scheduler;
+    private final ChannelRegistry channels = new ChannelRegistry();
+    private final SessionRegistry sessions;
+    private final FanOut fanOut;
+    private final List<Extension> extensions = new CopyOnWriteArrayList<>();
+    private final List<SubscriptionListener> subscriptionListeners = new CopyOnWriteArrayList<>();
+    private final Handshake handshake;
+    private final Connect connect;
+    private final Subscriptions subscriptions;
+    private final Publish publish;
+    private volatile SecurityPolicy policy = SecurityPolicy.ALLOW_ALL;
+    private volatile Scheduler.Cancellable sweep;
+    private volatile boolean running;
+
+    protected BayeuxServer() {
+        // Never started: a proxy delegates every call to the real instance.
+        this(BayeuxSettings.defaults(), Scheduler.of(null));
+    }
+
+    public BayeuxServer(BayeuxSettings settings, Scheduler scheduler) {
+        this.settings = Objects.requireNonNull(settings);
+        this.scheduler = Objects.requireNonNull(scheduler);
+        this.sessions = new SessionRegistry(channels, settings, scheduler);
+        this.fanOut = new FanOut(channels, settings);
+        this.handshake = new Handshake(settings, sessions);
+        this.connect = new Connect(settings, sessions);
+        this.subscriptions = new Subscriptions(sessions, channels, this::securityPolicy, subscriptionListeners);
+        this.publish = new Publish(sessions, fanOut, this::securityPolicy);
+    }
+
+    /** Starts sweeping expired sessions, every {@link BayeuxSettings#sweepPeriodMillis()}. */
+    public void start() {
+        running = true;
+        scheduleSweep();
+    }
+
+    /** Stops sweeping and ends every session, answering their held connects. */
+    public void stop() {
+        running = false;
+        var pending = sweep;
+        if (pending != null) pending.cancel();
+        for (ServerSession session : sessions.all()) sessions.destroy(session, true);
+    }
+
+    /**
+     * Handles one transport payload. Messages are handled in order, except that {@code /meta/connect}s come last,
+     * so a connect in the same batch as a subscribe or publish already sees their effect (and Faye's client
+     * expects the connect reply after the others).
+     *
+     * @param messages the parsed payload, see {@link Payload#parse}
+     * @param connection the connection it came on
+     * @return the replies, some of which may be held
+     */
+    public BatchReply handle(List<JsonObject> messages, Connection connection) {
+        var replies = new ArrayList<FrozenMessage>();
+        var held = new ArrayList<CompletableFuture<List<FrozenMessage>>>();
+        var connects = new ArrayList<JsonObject>();
+        for (JsonObject received : messages) {
+            JsonObject message = incoming(received, connection);
+            if (message == null) continue;
+            if (META_CONNECT.equals(Messages.string(message, CHANNEL)) && !message.containsKey(ERROR)) {
+                connects.add(message);
+            } else {
+                replies.addAll(safely(message, connection).join());
+            }
+        }
+        for (JsonObject message : connects) held.add(safely(message, connection));
+        return new BatchReply(replies, held);
+    }
+
+    /**
+     * Publishes {@code {channel, data}} from the server to every subscriber. Not subject to the security policy
+     * or extensions.
+     *
+     * @param channel a plain channel name, neither meta, service nor a pattern
+     * @return how many sessions took the message
+     * @throws IllegalArgumentException if the channel is not a name that can be broadcast
+     */
+    public int publish(String channel, JsonValue data) {
+        ChannelId id = ChannelId.of(channel);
+        if (id.isWild() || id.isMeta() || id.isService()) throw new IllegalArgumentException("not a broadcast channel: " + channel);
+        var message = Json.createObjectBuilder().add(CHANNEL, channel).add(DATA, data).build();
+        return fanOut.deliver(FrozenMessage.of(message), id, Optional.empty());
+    }
+
+    /** The live session with this clientId, if any. */
+    public Optional<ServerSession> session(String clientId) {
+        return sessions.find(clientId);
+    }
+
+    public int sessionCount() {
+        return sessions.all().size();
+    }
+
+    public BayeuxSettings settings() {
+        return settings;
+    }
+
+    public SecurityPolicy securityPolicy() {
+        return policy;
+    }
+
+    public void setSecurityPolicy(SecurityPolicy policy) {
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    public void addExtension(Extension extension) {
+        extensions.add(Objects.requireNonNull(extension));
+    }
+
+    public void addSubscriptionListener(SubscriptionListener listener) {
+        subscriptionListeners.add(Objects.requireNonNull(listener));
+    }
+
+    int subscriberCount(String channel) {
+        return channels.subscriberCount(channel);
+    }
+
+    int channelCount() {
+        return channels.channelCount();
+    }
+
+    void sweep() {
+        long now = scheduler.now();
+        for (ServerSession session : sessions.all()) {
+            if (session.isExpired(now, settings.maxIntervalMillis())) sessions.destroy(session, false);
+        }
+    }
+
+    /**
+     * The meta channels, matched exactly; anything else is a publish. Only a connect can be held, every other
+     * reply is complete when this returns.
+     */
+    private CompletableFuture<List<FrozenMessage>> dispatch(JsonObject message, Connection connection) {
+        String channel = Messages.string(message, CHANNEL);
+        JsonObject reply = switch (channel == null ? "" : channel) {
+            case META_CONNECT -> null;
+            case META_HANDSHAKE -> handshake.handle(message);
+            case META_SUBSCRIBE -> subscriptions.handle(message, true);
+            case META_UNSUBSCRIBE -> subscriptions.handle(message, false);
+            case META_DISCONNECT -> disconnect(message);
+            default -> publish.handle(message);
+        };
+        return reply == null ? connect.handle(message, connection) : now(reply);
+    }
+
+    private static CompletableFuture<List<FrozenMessage>> now(JsonObject reply) {
+        return CompletableFuture.completedFuture(List.of(FrozenMessage.of(reply)));
+    }
+
+    private JsonObject disconnect(JsonObject message) {
+        String clientId = Messages.string(message, CLIENT_ID);
+        Optional<ServerSession> session = sessions.find(clientId);
+        String error = session.isEmpty() ? BayeuxError.clientUnknown(clientId) : null;
+        if (clientId == null) error = BayeuxError.parameterMissing(CLIENT_ID);
+        if (error != null) return Reply.failure(message, error).remove(CLIENT_ID).build();
+        sessions.destroy(session.get(), true);
+        return Reply.success(message).build();
+    }
+
+    private CompletableFuture<List<FrozenMessage>> safely(JsonObject message, Connection connection) {
+        if (message.containsKey(ERROR)) return now(rejected(message));
+        try {
+            return dispatch(message, connection);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not handle " + message, e);
+            return now(Reply.failure(message, BayeuxError.serverError()).build());
+        }
+    }
+
+    /** An extension set an error: the message is answered with it, and with the advice the extension gave, if any. */
+    private static JsonObject rejected(JsonObject message) {
+        var reply = Reply.failure(message, Messages.text(message.get(ERROR)));
+        if (message.get(ADVICE) instanceof JsonObject advice) reply.add(ADVICE, advice);
+        return reply.build();
+    }
+
+    private JsonObject incoming(JsonObject message, Connection connection) {
+        JsonObject current = message;
+        for (Extension extension : extensions) {
+            try {
+                current = extension.incoming(current, connection);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "extension " + extension + " failed on " + message, e);
+                return Json.createObjectBuilder(message).add(ERROR, BayeuxError.serverError()).build();
+            }
+            if (current == null || current.containsKey(ERROR)) return current;
+        }
+        return current;
+    }
+
+    private void scheduleSweep() {
+        if (!running) return;
+        sweep = scheduler.schedule(() -> {
+            try {
+                sweep();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "session sweep failed", e);
+            } finally {
+                scheduleSweep();
+            }
+        }, settings.sweepPeriodMillis());
+    }
+}

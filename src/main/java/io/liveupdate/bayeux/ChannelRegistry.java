@@ -1,0 +1,70 @@
+package io.liveupdate.bayeux;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who is subscribed to what, keyed by channel or pattern. A publish looks up its name and its wildcard ancestors
+ * only ({@link ChannelId#wildIds()}), never scanning all subscriptions. Lock-free for readers; each key's set is
+ * created and removed inside the map's atomic per-key {@code compute}, so a subscribe never lands in a set that
+ * is being discarded as empty.
+ */
+final class ChannelRegistry {
+
+    private final ConcurrentHashMap<String, Set<ServerSession>> subscribers = new ConcurrentHashMap<>();
+
+    /**
+     * Records the subscription; true if it is new for the session. A session closed meanwhile is taken out
+     * again: its close either sees this subscription in the session's set or we see it closed.
+     */
+    boolean subscribe(ServerSession session, ChannelId channel) {
+        boolean added = session.subscribe(channel);
+        subscribers.compute(channel.toString(), (key, set) -> {
+            var sessions = set == null ? ConcurrentHashMap.<ServerSession>newKeySet() : set;
+            sessions.add(session);
+            return sessions;
+        });
+        if (session.isClosed()) removeAll(session);
+        return added;
+    }
+
+    boolean unsubscribe(ServerSession session, ChannelId channel) {
+        boolean removed = session.unsubscribe(channel);
+        remove(session, channel.toString());
+        return removed;
+    }
+
+    void removeAll(ServerSession session) {
+        for (ChannelId channel : session.subscriptions()) remove(session, channel.toString());
+    }
+
+    /** Every session subscribed to {@code name} or a pattern matching it, each once. */
+    Set<ServerSession> recipients(ChannelId name) {
+        var recipients = new HashSet<ServerSession>();
+        addSubscribers(name.toString(), recipients);
+        for (String pattern : name.wildIds()) addSubscribers(pattern, recipients);
+        return recipients;
+    }
+
+    int subscriberCount(String channel) {
+        var sessions = subscribers.get(channel);
+        return sessions == null ? 0 : sessions.size();
+    }
+
+    int channelCount() {
+        return subscribers.size();
+    }
+
+    private void addSubscribers(String channel, Set<ServerSession> into) {
+        var sessions = subscribers.get(channel);
+        if (sessions != null) into.addAll(sessions);
+    }
+
+    private void remove(ServerSession session, String channel) {
+        subscribers.computeIfPresent(channel, (key, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
+        });
+    }
+}

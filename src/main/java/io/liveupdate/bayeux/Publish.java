@@ -1,0 +1,54 @@
+package io.liveupdate.bayeux;
+
+import static io.liveupdate.bayeux.Bayeux.*;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A client's publish to a non-meta channel. Accepted without a (known) clientId, as Faye does, unless the policy
+ * refuses. {@code /service/**} messages are acknowledged but never broadcast.
+ */
+final class Publish {
+
+    private final SessionRegistry sessions;
+    private final FanOut fanOut;
+    private final Supplier<SecurityPolicy> policy;
+
+    Publish(SessionRegistry sessions, FanOut fanOut, Supplier<SecurityPolicy> policy) {
+        this.sessions = sessions;
+        this.fanOut = fanOut;
+        this.policy = policy;
+    }
+
+    JsonObject handle(JsonObject message) {
+        String name = Messages.string(message, CHANNEL);
+        Optional<ChannelId> channel = ChannelId.parse(name).filter(c -> !c.isWild());
+        String error = null;
+        if (channel.isEmpty()) error = BayeuxError.channelInvalid(name);
+        if (channel.isPresent() && channel.get().isMeta()) error = BayeuxError.channelForbidden(name);
+        if (name == null) error = BayeuxError.parameterMissing(CHANNEL);
+        if (!message.containsKey(DATA)) error = BayeuxError.parameterMissing(DATA);
+        Optional<ServerSession> publisher = sessions.find(Messages.string(message, CLIENT_ID));
+        if (error == null && !policy.get().canPublish(publisher, channel.get())) error = BayeuxError.channelForbidden(name);
+        if (error != null) return Reply.failure(message, error).build();
+
+        if (!channel.get().isService()) fanOut.deliver(FrozenMessage.of(delivery(message)), channel.get(), publisher);
+        return Reply.success(message).build();
+    }
+
+    /**
+     * What subscribers receive: channel, data and, as Faye does, the publisher's id. Never {@code successful}
+     * (clients would take the event for a reply), never the publisher's clientId, and never {@code ext}, which
+     * clients use for credentials and which Faye leaks to every subscriber.
+     */
+    static JsonObject delivery(JsonObject message) {
+        var event = Json.createObjectBuilder().add(CHANNEL, message.get(CHANNEL)).add(DATA, message.get(DATA));
+        JsonValue id = message.get(ID);
+        if (id != null && id != JsonValue.NULL) event.add(ID, id);
+        return event.build();
+    }
+}

@@ -1,0 +1,220 @@
+package io.liveupdate.bayeux;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One handshaken client: its subscriptions, its queue of events waiting to go out, and its held
+ * {@code /meta/connect}.
+ *
+ * <p><b>Queue bound.</b> At most {@code maxQueue} messages wait. A message that would exceed the bound closes the
+ * session instead of dropping anything silently: the queue is discarded, a held connect is answered
+ * {@code 401:<clientId>:Unknown client} with {@code reconnect:"handshake"}, and so is every later request. The
+ * client then re-handshakes and re-subscribes, and snapshot-on-subscribe listeners bring it up to date. A client
+ * that falls this far behind (away longer than its queue lasts, or on a socket too slow to drain) therefore
+ * always learns that it missed messages.
+ *
+ * <p>Thread-safe. The queue, the held connect and the outbox are guarded by this session's own monitor, held
+ * only briefly; nothing is shared between sessions on the publish path.
+ */
+public final class ServerSession {
+
+    private final String id;
+    private final int maxQueue;
+    private final Scheduler scheduler;
+    private final Consumer<ServerSession> onOverflow;
+    private final Set<ChannelId> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final ArrayDeque<FrozenMessage> queue = new ArrayDeque<>();
+    private HeldConnect held;
+    private Outbox outbox;
+    private long lastSeen;
+    private volatile boolean closed;
+
+    ServerSession(String id, int maxQueue, Scheduler scheduler, Consumer<ServerSession> onOverflow) {
+        this.id = id;
+        this.maxQueue = maxQueue;
+        this.scheduler = scheduler;
+        this.onOverflow = onOverflow;
+        this.lastSeen = scheduler.now();
+    }
+
+    /** The clientId. */
+    public String id() {
+        return id;
+    }
+
+    /** The channels and patterns this client is subscribed to; a live, read-only view. */
+    public Set<ChannelId> subscriptions() {
+        return Collections.unmodifiableSet(subscriptions);
+    }
+
+    /** Free for the application and extensions, e.g. the user an {@code ext} token identified. Thread-safe. */
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Sends {@code {channel, data}} to this client alone, e.g. a snapshot after a subscribe. The message goes
+     * through the queue like any event, so it counts against the bound.
+     *
+     * @return false if the session is closed (or the message closed it by overflowing the queue)
+     */
+    public boolean deliver(String channel, JsonValue data) {
+        return enqueue(FrozenMessage.of(Json.createObjectBuilder().add(Bayeux.CHANNEL, channel).add(Bayeux.DATA, data).build()));
+    }
+
+    /**
+     * Takes every waiting message, oldest first; for push transports, from their own flush (see {@link Outbox}).
+     * Empty when nothing waits or the session is closed.
+     */
+    public synchronized List<FrozenMessage> drain() {
+        var messages = new ArrayList<>(queue);
+        queue.clear();
+        return messages;
+    }
+
+    boolean enqueue(FrozenMessage message) {
+        HeldConnect release = null;
+        List<FrozenMessage> events = null;
+        Outbox push = null;
+        boolean overflow;
+        synchronized (this) {
+            if (closed) return false;
+            overflow = queue.size() >= maxQueue;
+            if (!overflow) {
+                queue.add(message);
+                if (outbox != null && !outbox.isOpen()) outbox = null;
+                if (outbox != null) {
+                    push = outbox;
+                } else if (held != null) {
+                    release = held;
+                    events = releaseLocked();
+                }
+            }
+        }
+        if (overflow) {
+            onOverflow.accept(this);
+            return false;
+        }
+        if (push != null) push.wake(this);
+        if (release != null) release.complete(events);
+        return true;
+    }
+
+    /**
+     * Takes a new connect: it replaces any held one (answered at once, with no events, so they go to the new one),
+     * and decides where events go from now on. Held for {@code holdMillis} unless events can be answered at once.
+     */
+    CompletableFuture<List<FrozenMessage>> connect(HeldConnect next, long holdMillis, Optional<Outbox> via) {
+        HeldConnect replaced;
+        List<FrozenMessage> events = List.of();
+        boolean hold;
+        boolean wake = false;
+        synchronized (this) {
+            if (closed) {
+                next.sessionGone();
+                return next.reply();
+            }
+            replaced = held;
+            held = null;
+            outbox = via.orElse(null);
+            lastSeen = scheduler.now();
+            if (outbox != null) {
+                wake = !queue.isEmpty();
+                hold = holdMillis > 0;
+            } else {
+                hold = holdMillis > 0 && queue.isEmpty();
+                if (!hold) events = drainLocked();
+            }
+            if (hold) held = next;
+        }
+        if (replaced != null) replaced.complete(List.of());
+        if (hold) {
+            next.timer(scheduler.schedule(() -> timedOut(next), holdMillis));
+        } else {
+            next.complete(events);
+        }
+        if (wake) via.get().wake(this);
+        return next.reply();
+    }
+
+    private void timedOut(HeldConnect connect) {
+        List<FrozenMessage> events;
+        synchronized (this) {
+            if (held != connect) return;
+            events = outbox == null ? releaseLocked() : releaseLocked(List.of());
+        }
+        connect.complete(events);
+    }
+
+    /**
+     * Ends the session: the queue is discarded and a held connect answered, successfully for a disconnect
+     * (as Faye does), with 401 + handshake advice otherwise.
+     *
+     * @return false if it was already closed
+     */
+    boolean close(boolean gracefully) {
+        HeldConnect connect;
+        synchronized (this) {
+            if (closed) return false;
+            closed = true;
+            queue.clear();
+            outbox = null;
+            connect = held;
+            held = null;
+        }
+        if (connect != null) {
+            if (gracefully) connect.complete(List.of()); else connect.sessionGone();
+        }
+        return true;
+    }
+
+    /** Expired: no connect held and none seen for longer than {@code maxIntervalMillis}. */
+    synchronized boolean isExpired(long now, long maxIntervalMillis) {
+        return !closed && held == null && now - lastSeen > maxIntervalMillis;
+    }
+
+    boolean subscribe(ChannelId channel) {
+        return subscriptions.add(channel);
+    }
+
+    boolean unsubscribe(ChannelId channel) {
+        return subscriptions.remove(channel);
+    }
+
+    private List<FrozenMessage> releaseLocked() {
+        return releaseLocked(drainLocked());
+    }
+
+    private List<FrozenMessage> releaseLocked(List<FrozenMessage> events) {
+        held = null;
+        lastSeen = scheduler.now();
+        return events;
+    }
+
+    private List<FrozenMessage> drainLocked() {
+        var messages = new ArrayList<>(queue);
+        queue.clear();
+        return messages;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSession[" + id + "]";
+    }
+}

@@ -1,0 +1,57 @@
+package io.liveupdate.bayeux;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The live sessions by clientId, and their creation and teardown. */
+final class SessionRegistry {
+
+    private static final int ID_BITS = 160;
+    /** 160 bits take at most 31 base-36 digits: Faye's clientId shape. */
+    private static final int ID_LENGTH = 31;
+
+    private final ConcurrentHashMap<String, ServerSession> sessions = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    private final ChannelRegistry channels;
+    private final BayeuxSettings settings;
+    private final Scheduler scheduler;
+
+    SessionRegistry(ChannelRegistry channels, BayeuxSettings settings, Scheduler scheduler) {
+        this.channels = channels;
+        this.settings = settings;
+        this.scheduler = scheduler;
+    }
+
+    ServerSession create() {
+        while (true) {
+            var session = new ServerSession(newId(), settings.maxQueue(), scheduler, overflowed -> destroy(overflowed, false));
+            if (sessions.putIfAbsent(session.id(), session) == null) return session;
+        }
+    }
+
+    Optional<ServerSession> find(String clientId) {
+        return clientId == null ? Optional.empty() : Optional.ofNullable(sessions.get(clientId));
+    }
+
+    /**
+     * Closes the session first and only then drops its subscriptions, so a subscribe racing with this either
+     * lands before the drop or sees the session closed and drops itself ({@link ChannelRegistry#subscribe}).
+     */
+    void destroy(ServerSession session, boolean gracefully) {
+        if (!session.close(gracefully)) return;
+        sessions.remove(session.id(), session);
+        channels.removeAll(session);
+    }
+
+    Collection<ServerSession> all() {
+        return sessions.values();
+    }
+
+    private String newId() {
+        String digits = new BigInteger(ID_BITS, random).toString(36);
+        return "0".repeat(ID_LENGTH - digits.length()) + digits;
+    }
+}
