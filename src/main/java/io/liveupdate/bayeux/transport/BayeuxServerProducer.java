@@ -1,0 +1,51 @@
+package io.liveupdate.bayeux.transport;
+
+import io.liveupdate.bayeux.BayeuxServer;
+import io.liveupdate.bayeux.BayeuxSettings;
+import io.liveupdate.bayeux.Scheduler;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one Bayeux server of the application, on the app server's managed scheduler (no raw threads), with its
+ * settings from MicroProfile Config.
+ */
+@ApplicationScoped
+public class BayeuxServerProducer {
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.bayeux.timeout-ms", defaultValue = "30000")
+    long timeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.bayeux.max-interval-ms", defaultValue = "30000")
+    long maxIntervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.bayeux.max-queue", defaultValue = "1000")
+    int maxQueue;
+
+    @Produces
+    @ApplicationScoped
+    BayeuxServer bayeuxServer() {
+        var settings = BayeuxSettings.defaults()
+                .withTimeout(timeoutMillis)
+                .withMaxInterval(maxIntervalMillis)
+                .withMaxQueue(maxQueue);
+        var server = new BayeuxServer(settings, Scheduler.of(scheduler));
+        server.start();
+        return server;
+    }
+
+    void stop(@Disposes BayeuxServer server) {
+        server.stop();
+    }
+}
