@@ -10,12 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,12 +149,12 @@ class RemoteEventsIT extends Deployed {
         var socket = subscribed(calendar.name);
 
         http().delete(calendar.url + "/" + series);
-        var changes = java.util.List.of(socket.nextEvent(), socket.nextEvent());
+        var changes = List.of(socket.nextEvent(), socket.nextEvent());
 
         assertTrue(changes.stream().allMatch(c -> c.getString("type").equals("delete-event")));
-        assertEquals(java.util.Set.of(series, exception),
-                changes.stream().map(c -> c.getJsonObject("event").getJsonNumber("id").longValue()).collect(java.util.stream.Collectors.toSet()));
-        assertTrue(changes.stream().allMatch(c -> c.getJsonObject("event").keySet().equals(java.util.Set.of("id"))));
+        assertEquals(Set.of(series, exception),
+                changes.stream().map(c -> c.getJsonObject("event").getJsonNumber("id").longValue()).collect(Collectors.toSet()));
+        assertTrue(changes.stream().allMatch(c -> c.getJsonObject("event").keySet().equals(Set.of("id"))));
     }
 
     @Test

@@ -9,7 +9,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,9 +117,6 @@ public class RemoteRegistry {
         }
     }
 
-    Collection<RemoteConnection> connections() {
-        return connections.values();
-    }
 
     private void giveUp(RemoteConnection connection, String reason) {
         LOG.info(() -> "Closing " + connection + ": " + reason);
