@@ -1,0 +1,96 @@
+package io.liveupdate.live.remote;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Who may use RemoteEvents: the configured tokens, and the keys the handshake hands out for them.
+ *
+ * <p>A key is {@code base64url(nonce[16] expiry[8] HMAC-SHA256(token, nonce expiry))}: random, URL-safe (the
+ * client puts it on the WebSocket URL unencoded), bound to one token and valid until its expiry. It is checked
+ * without any stored state, so keys survive a server restart (the 7.2 client reconnects with the same key and
+ * never repeats the handshake), and removing a token from the configuration revokes its keys.
+ */
+final class AccessKeys {
+
+    private static final int NONCE = 16;
+    private static final int HEAD = NONCE + Long.BYTES;
+    private static final int LENGTH = HEAD + 32;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final List<byte[]> tokens;
+    private final Duration ttl;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    AccessKeys(List<String> tokens, Duration ttl, Clock clock) {
+        this.tokens = tokens.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** True for a configured token (compared in constant time). */
+    boolean isToken(String candidate) {
+        if (candidate == null) return false;
+        byte[] bytes = candidate.getBytes(StandardCharsets.UTF_8);
+        boolean found = false;
+        for (byte[] token : tokens) found |= MessageDigest.isEqual(token, bytes);
+        return found;
+    }
+
+    /** A fresh key for a configured token. */
+    String issue(String token) {
+        if (!isToken(token)) throw new IllegalArgumentException("not a configured token");
+        byte[] key = new byte[LENGTH];
+        random.nextBytes(key);
+        ByteBuffer.wrap(key, NONCE, Long.BYTES).putLong(clock.instant().plus(ttl).getEpochSecond());
+        System.arraycopy(mac(token.getBytes(StandardCharsets.UTF_8), key), 0, key, HEAD, LENGTH - HEAD);
+        return ENCODER.encodeToString(key);
+    }
+
+    /** True for a key issued for a token still configured, and not expired. */
+    boolean isValidKey(String candidate) {
+        byte[] key = decode(candidate);
+        if (key == null || ByteBuffer.wrap(key, NONCE, Long.BYTES).getLong() <= clock.instant().getEpochSecond()) return false;
+        byte[] sent = Arrays.copyOfRange(key, HEAD, LENGTH);
+        boolean found = false;
+        for (byte[] token : tokens) found |= MessageDigest.isEqual(sent, mac(token, key));
+        return found;
+    }
+
+    /** What the WebSocket accepts as {@code token}: a valid key or a configured token. */
+    boolean admits(String tokenOrKey) {
+        return isValidKey(tokenOrKey) || isToken(tokenOrKey);
+    }
+
+    private static byte[] decode(String candidate) {
+        if (candidate == null || candidate.length() > 2 * LENGTH) return null;
+        try {
+            byte[] key = Base64.getUrlDecoder().decode(candidate);
+            return key.length == LENGTH ? key : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static byte[] mac(byte[] token, byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(token, "HmacSHA256"));
+            mac.update(key, 0, HEAD);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        }
+    }
+}

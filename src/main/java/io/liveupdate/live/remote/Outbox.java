@@ -1,0 +1,124 @@
+package io.liveupdate.live.remote;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The frames waiting for one connection: at most one write in flight, the next started when it completes,
+ * and at most {@code limit} text frames waiting. A peer that falls further behind, or whose write fails, is
+ * given up: the outbox drops its frames and reports the reason, once. Offering never blocks.
+ */
+final class Outbox {
+
+    private final RemotePeer peer;
+    private final int limit;
+    private final Consumer<String> onGiveUp;
+    private final Queue<String> waiting = new ArrayDeque<>();
+    private boolean pingWaiting;
+    private boolean writing;
+    private boolean closed;
+
+    Outbox(RemotePeer peer, int limit, Consumer<String> onGiveUp) {
+        this.peer = peer;
+        this.limit = limit;
+        this.onGiveUp = onGiveUp;
+    }
+
+    /** Queues a text frame; false when the outbox has given up (now or before). */
+    boolean offer(String text) {
+        synchronized (this) {
+            if (closed) return false;
+            if (waiting.size() < limit) {
+                waiting.add(text);
+                text = null;
+            }
+        }
+        if (text != null) {
+            giveUp("too far behind: " + limit + " messages waiting");
+            return false;
+        }
+        flush();
+        return true;
+    }
+
+    /** Queues a ping ahead of the waiting texts (it measures liveness, not backlog); one at a time. */
+    void ping() {
+        synchronized (this) {
+            if (closed) return;
+            pingWaiting = true;
+        }
+        flush();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Drops whatever waits; nothing is written any more. */
+    synchronized void close() {
+        closed = true;
+        waiting.clear();
+    }
+
+    private void flush() {
+        // A write that completes inside sendText lets this loop start the next one, so a fast peer
+        // never makes the stack grow with the queue.
+        while (true) {
+            String next = null;
+            synchronized (this) {
+                if (writing || closed) return;
+                if (pingWaiting) {
+                    pingWaiting = false;
+                } else {
+                    next = waiting.poll();
+                    if (next == null) return;
+                }
+                writing = true;
+            }
+            var write = new Write();
+            try {
+                if (next == null) peer.sendPing(write); else peer.sendText(next, write);
+            } catch (RuntimeException e) {
+                write.accept(e);
+            }
+            if (!write.completedBeforeReturn()) return;
+        }
+    }
+
+    private void giveUp(String reason) {
+        synchronized (this) {
+            if (closed) return;
+            close();
+        }
+        onGiveUp.accept(reason);
+    }
+
+    /** The completion of one write, which knows whether it came before or after send returned. */
+    private final class Write implements Consumer<Throwable> {
+        private static final int SENDING = 0;
+        private static final int RETURNED = 1;
+        private static final int DONE = 2;
+        private final AtomicInteger state = new AtomicInteger(SENDING);
+
+        @Override
+        public void accept(Throwable failure) {
+            int before = state.getAndSet(DONE);
+            if (before == DONE) return; // a second completion of the same write
+            synchronized (Outbox.this) {
+                writing = false;
+            }
+            if (failure != null) {
+                giveUp("write failed: " + failure);
+            } else if (before == RETURNED) {
+                flush();
+            }
+        }
+
+        /** Called once send returned: true if the write had already completed, so the caller goes on. */
+        boolean completedBeforeReturn() {
+            return !state.compareAndSet(SENDING, RETURNED);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.liveupdate.live.remote;
+
+import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.logging.Logger;
+
+/**
+ * The RemoteEvents WebSocket, {@code /api/v1?[calendar=<name>&]token=<key or token>&ws=1}: a thin adapter from
+ * WebSocket callbacks to {@link RemoteProtocol}. A plain GET of the same path is the JAX-RS handshake
+ * ({@link RemoteHandshakeResource}); only upgrade requests reach this endpoint.
+ */
+@ServerEndpoint(value = "/api/v1", configurator = RemoteHandshake.class)
+public class RemoteEventsEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(RemoteEventsEndpoint.class.getName());
+    private static final String CONNECTION = RemoteConnection.class.getName();
+
+    @Inject
+    RemoteProtocol protocol;
+
+    @OnOpen
+    public void open(Session session) {
+        var request = (SocketRequest) session.getUserProperties().get(SocketRequest.USER_PROPERTY);
+        protocol.open(new SessionPeer(session), request)
+                .ifPresent(connection -> session.getUserProperties().put(CONNECTION, connection));
+    }
+
+    // Clients send only small control frames; a larger one closes the session (1009) before it is buffered.
+    @OnMessage(maxMessageSize = 64 * 1024)
+    public void text(String text, Session session) {
+        var connection = connection(session);
+        if (connection != null) protocol.receive(connection, text);
+    }
+
+    @OnMessage
+    public void pong(PongMessage pong, Session session) {
+        var connection = connection(session);
+        if (connection != null) connection.alive();
+    }
+
+    @OnClose
+    public void close(Session session) {
+        var connection = connection(session);
+        if (connection != null) protocol.closed(connection);
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        LOG.fine(() -> "RemoteEvents session " + session.getId() + " failed: " + failure);
+    }
+
+    private static RemoteConnection connection(Session session) {
+        return (RemoteConnection) session.getUserProperties().get(CONNECTION);
+    }
+}

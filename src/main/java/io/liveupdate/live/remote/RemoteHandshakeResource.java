@@ -1,0 +1,45 @@
+package io.liveupdate.live.remote;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.logging.Logger;
+
+/**
+ * The RemoteEvents handshake, {@code GET /api/v1[?calendar=<name>]} with {@code Remote-Token}: a fresh key for
+ * the WebSocket at the same URL. A refusal is JSON too, so the client reads it and quietly opens no socket.
+ */
+@Path("v1")
+@ApplicationScoped
+public class RemoteHandshakeResource {
+
+    static final String TOKEN_HEADER = "Remote-Token";
+    private static final Logger LOG = Logger.getLogger(RemoteHandshakeResource.class.getName());
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
+    @Inject
+    RemoteAccess access;
+
+    @GET
+    public Response handshake(@HeaderParam(TOKEN_HEADER) String token, @QueryParam(CalendarName.PARAMETER) String calendar) {
+        if (token == null || token.isBlank()) {
+            return refuse(Response.Status.UNAUTHORIZED, "the " + TOKEN_HEADER + " header is required");
+        }
+        if (!access.isToken(token)) return refuse(Response.Status.FORBIDDEN, "unknown " + TOKEN_HEADER);
+        if (CalendarName.of(calendar).isEmpty()) return refuse(Response.Status.BAD_REQUEST, CalendarName.RULE);
+        return Response.ok(RemotePayload.handshake(access.issueKey(token)), JSON).header("Cache-Control", "no-store").build();
+    }
+
+    private static Response refuse(Response.Status status, String message) {
+        LOG.info(() -> "Refused a RemoteEvents handshake: " + status.getStatusCode() + " " + message);
+        var response = Response.status(status).type(JSON).entity(RemotePayload.refusal(status.getStatusCode(), message));
+        if (status == Response.Status.UNAUTHORIZED) response.header(HttpHeaders.WWW_AUTHENTICATE, TOKEN_HEADER);
+        return response.build();
+    }
+}

@@ -1,0 +1,24 @@
+package io.liveupdate.live.remote;
+
+import java.util.function.Consumer;
+
+/** The transport under one connection, as the registry sees it; the WebSocket adapter is {@link SessionPeer}. */
+interface RemotePeer {
+
+    /** Close codes used here (RFC 6455). */
+    int GOING_AWAY = 1001;
+    int POLICY_VIOLATION = 1008;
+    int TRY_AGAIN_LATER = 1013;
+
+    /**
+     * Starts writing a text frame without blocking; {@code done} gets null once written, or the failure.
+     * It may be called before this method returns.
+     */
+    void sendText(String text, Consumer<Throwable> done);
+
+    /** Starts writing a ping frame without blocking, with the same contract as {@link #sendText}. */
+    void sendPing(Consumer<Throwable> done);
+
+    /** Closes the connection with a close frame, if it is still open; never throws. */
+    void close(int code, String reason);
+}

@@ -1,0 +1,61 @@
+package io.liveupdate.live.remote;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * What a RemoteEvents connection may do: open with a valid key or token, subscribe to and unsubscribe from
+ * {@code events}; a call is answered with errors (no RPC is offered) and a frame that cannot be used with an
+ * {@code error} frame and one log line. Bad input never closes the connection.
+ */
+@ApplicationScoped
+public class RemoteProtocol {
+
+    private static final Logger LOG = Logger.getLogger(RemoteProtocol.class.getName());
+
+    @Inject
+    RemoteAccess access;
+    @Inject
+    RemoteRegistry registry;
+
+    /** The new connection, or empty once the peer has been closed with a policy violation. */
+    Optional<RemoteConnection> open(RemotePeer peer, SocketRequest request) {
+        if (request == null || !access.admitsSocket(request.token())) {
+            return refuse(peer, request == null || request.token() == null ? "missing token" : "invalid or expired token");
+        }
+        Optional<String> calendar = CalendarName.of(request.calendar());
+        if (calendar.isEmpty()) return refuse(peer, CalendarName.RULE);
+        return Optional.of(registry.open(peer, calendar.get()));
+    }
+
+    void receive(RemoteConnection connection, String text) {
+        connection.alive();
+        var message = ClientMessage.parse(text);
+        switch (message.type()) {
+            case SUBSCRIBE -> {
+                if (RemotePayload.EVENTS.equals(message.name())) registry.subscribe(connection);
+            }
+            case UNSUBSCRIBE -> {
+                if (RemotePayload.EVENTS.equals(message.name())) registry.unsubscribe(connection);
+            }
+            case CALL -> connection.send(RemotePayload.callRefused(message.callIds()));
+            case UNKNOWN, MALFORMED -> {
+                String problem = message.problem() + (message.action() == null ? "" : " (" + message.action() + ")");
+                LOG.info(() -> "Ignored a frame from " + connection + ": " + problem);
+                connection.send(RemotePayload.error(problem));
+            }
+        }
+    }
+
+    void closed(RemoteConnection connection) {
+        registry.closed(connection);
+    }
+
+    private static Optional<RemoteConnection> refuse(RemotePeer peer, String reason) {
+        LOG.info(() -> "Refused a RemoteEvents socket: " + reason);
+        peer.close(RemotePeer.POLICY_VIOLATION, reason);
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,130 @@
+package io.liveupdate.live.remote;
+
+import io.liveupdate.calendar.EventChanged;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The open RemoteEvents connections and who follows the {@code events} of which calendar; fans each
+ * committed change out to those subscribers, and pings every connection on the server's scheduler.
+ */
+@ApplicationScoped
+public class RemoteRegistry {
+
+    private static final Logger LOG = Logger.getLogger(RemoteRegistry.class.getName());
+
+    @Inject
+    RemoteSettings settings;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Where connections given up on the fan-out path are closed, so a close never delays the others. */
+    Executor closer;
+    private final ConcurrentHashMap<String, RemoteConnection> connections = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<RemoteConnection>> subscribers = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> heartbeat;
+
+    @PostConstruct
+    void start() {
+        closer = executor;
+        long seconds = settings.pingInterval().toSeconds();
+        heartbeat = scheduler.scheduleAtFixedRate(this::heartbeat, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (heartbeat != null) heartbeat.cancel(false);
+    }
+
+    /** Registers a new connection and queues its {@code start} frame, before anything else can be. */
+    RemoteConnection open(RemotePeer peer, String calendar) {
+        var connection = new RemoteConnection(UUID.randomUUID().toString(), calendar, peer,
+                settings.maxQueuedMessages(), this::giveUp);
+        connections.put(connection.id(), connection);
+        connection.send(RemotePayload.start(connection.id()));
+        return connection;
+    }
+
+    /** Forgets a connection (closed by either side); idempotent. */
+    void closed(RemoteConnection connection) {
+        connections.remove(connection.id());
+        unsubscribe(connection);
+    }
+
+    void subscribe(RemoteConnection connection) {
+        // compute, not computeIfAbsent().add(): an add racing with the removal of an emptied set would be lost
+        subscribers.compute(connection.calendar(), (c, set) -> {
+            var live = set == null ? ConcurrentHashMap.<RemoteConnection>newKeySet() : set;
+            live.add(connection);
+            return live;
+        });
+    }
+
+    void unsubscribe(RemoteConnection connection) {
+        subscribers.computeIfPresent(connection.calendar(), (c, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    int connectionCount() {
+        return connections.size();
+    }
+
+    /** After every commit: one serialisation, then a non-blocking offer to each subscriber of the calendar. */
+    void onChange(@Observes EventChanged change) {
+        Set<RemoteConnection> targets = subscribers.get(change.event().calendar());
+        if (targets == null || targets.isEmpty()) return;
+        String message = RemotePayload.event(change);
+        for (RemoteConnection target : targets) {
+            try {
+                target.send(message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not queue a change for " + target, e);
+            }
+        }
+    }
+
+    /** Pings every connection; one that has not answered the previous ping is closed. */
+    void heartbeat() {
+        for (RemoteConnection connection : connections.values()) {
+            try {
+                if (!connection.heartbeat()) {
+                    long seconds = settings.pingInterval().toSeconds();
+                    LOG.info(() -> "Closing " + connection + ": no pong within " + seconds + " s");
+                    closed(connection);
+                    connection.close(RemotePeer.GOING_AWAY, "no pong within " + seconds + " s");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Heartbeat of " + connection + " failed", e);
+            }
+        }
+    }
+
+
+    private void giveUp(RemoteConnection connection, String reason) {
+        LOG.info(() -> "Closing " + connection + ": " + reason);
+        closed(connection);
+        try {
+            closer.execute(() -> connection.close(RemotePeer.TRY_AGAIN_LATER, reason));
+        } catch (RuntimeException e) { // the executor is shutting down
+            connection.close(RemotePeer.TRY_AGAIN_LATER, reason);
+        }
+    }
+}

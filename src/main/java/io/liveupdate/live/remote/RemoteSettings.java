@@ -1,0 +1,46 @@
+package io.liveupdate.live.remote;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** RemoteEvents settings, from the server's MicroProfile Config (system properties, environment, ...). */
+@ApplicationScoped
+public class RemoteSettings {
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.remote.tokens", defaultValue = "demo-token")
+    String tokens;
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.remote.key-ttl-seconds", defaultValue = "86400")
+    long keyTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.remote.ping-interval-seconds", defaultValue = "30")
+    long pingIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.remote.max-queued-messages", defaultValue = "256")
+    int maxQueuedMessages;
+
+    /** The accepted Remote-Token values: comma-separated, blanks ignored. */
+    public List<String> tokens() {
+        return Arrays.stream(tokens.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
+    public Duration keyTtl() {
+        return Duration.ofSeconds(keyTtlSeconds);
+    }
+
+    public Duration pingInterval() {
+        return Duration.ofSeconds(Math.max(1, pingIntervalSeconds));
+    }
+
+    public int maxQueuedMessages() {
+        return Math.max(1, maxQueuedMessages);
+    }
+}

@@ -1,0 +1,113 @@
+package io.liveupdate.live.remote;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+    private final List<String> givenUp = new ArrayList<>();
+
+    @Test
+    void onlyOneWriteIsInFlightAndTheNextStartsWhenItCompletes() {
+        var peer = FakePeer.holding();
+        var outbox = new Outbox(peer, 10, givenUp::add);
+
+        outbox.offer("a");
+        outbox.offer("b");
+        outbox.offer("c");
+        assertEquals(List.of("a"), peer.written);
+
+        peer.complete(null);
+        assertEquals(List.of("a", "b"), peer.written);
+        peer.complete(null);
+        peer.complete(null);
+
+        assertEquals(List.of("a", "b", "c"), peer.written);
+        assertEquals(1, peer.maxInFlight);
+        assertTrue(givenUp.isEmpty());
+    }
+
+    @Test
+    void aPeerThatFallsTooFarBehindIsGivenUpOnceAndGetsNothingMore() {
+        var peer = FakePeer.holding();
+        var outbox = new Outbox(peer, 2, givenUp::add);
+        outbox.offer("in flight");
+        assertTrue(outbox.offer("waits 1"));
+        assertTrue(outbox.offer("waits 2"));
+
+        assertFalse(outbox.offer("one too many"));
+        assertFalse(outbox.offer("after giving up"));
+        peer.complete(null);
+
+        assertEquals(List.of("too far behind: 2 messages waiting"), givenUp);
+        assertEquals(List.of("in flight"), peer.written, "the waiting frames are dropped");
+        assertTrue(outbox.isClosed());
+    }
+
+    @Test
+    void aFailedWriteGivesThePeerUp() {
+        var peer = FakePeer.holding();
+        var outbox = new Outbox(peer, 10, givenUp::add);
+        outbox.offer("a");
+        outbox.offer("b");
+
+        peer.complete(new java.io.IOException("broken pipe"));
+
+        assertEquals(1, givenUp.size());
+        assertTrue(givenUp.get(0).contains("broken pipe"));
+        assertEquals(List.of("a"), peer.written);
+    }
+
+    @Test
+    void writesThatCompleteInsideSendDoNotGrowTheStack() {
+        var peer = FakePeer.holding();
+        var outbox = new Outbox(peer, 200_000, givenUp::add);
+        IntStream.range(0, 100_000).forEach(i -> outbox.offer("m" + i));
+
+        // from now on every write completes before sendText returns; a recursive flush would overflow the stack
+        peer.holdWrites = false;
+        peer.complete(null);
+
+        assertEquals(100_000, peer.written.size());
+        assertEquals("m99999", peer.written.get(99_999));
+        assertEquals(1, peer.maxInFlight);
+        assertTrue(givenUp.isEmpty());
+    }
+
+    @Test
+    void aPingGoesAheadOfWaitingTextsAndDoesNotCountAgainstTheLimit() {
+        var peer = FakePeer.holding();
+        var outbox = new Outbox(peer, 1, givenUp::add);
+        outbox.offer("in flight");
+        outbox.offer("waiting");
+        outbox.ping();
+
+        peer.complete(null);
+
+        assertEquals(1, peer.pings);
+        assertEquals(List.of("in flight"), peer.written, "the ping is written before the waiting text");
+        peer.complete(null);
+        assertEquals(List.of("in flight", "waiting"), peer.written);
+        assertTrue(givenUp.isEmpty());
+    }
+
+    @Test
+    void aSendThatThrowsGivesThePeerUpInsteadOfEscaping() {
+        var peer = new FakePeer() {
+            @Override
+            public synchronized void sendText(String text, java.util.function.Consumer<Throwable> done) {
+                throw new IllegalStateException("session closed");
+            }
+        };
+        var outbox = new Outbox(peer, 10, givenUp::add);
+
+        assertDoesNotThrow(() -> outbox.offer("a"));
+
+        assertEquals(1, givenUp.size());
+        assertTrue(outbox.isClosed());
+    }
+}
