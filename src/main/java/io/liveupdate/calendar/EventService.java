@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Saves and loads scheduler events. Each save runs in a transaction of its own, so one bad row of a batch
@@ -36,7 +37,7 @@ public class EventService {
 
     @Transactional(TxType.REQUIRES_NEW)
     public SavedEvent update(String calendar, long id, EventData data) {
-        var event = find(calendar, id);
+        var event = require(calendar, id);
         event.apply(data);
         if (event.isSeries()) removeExceptionsOf(event);
         em.flush();
@@ -45,7 +46,7 @@ public class EventService {
 
     @Transactional(TxType.REQUIRES_NEW)
     public SavedEvent delete(String calendar, long id) {
-        var event = find(calendar, id);
+        var event = require(calendar, id);
         if (event.isException()) {
             event.markOccurrenceDeleted();
             em.flush();
@@ -69,7 +70,14 @@ public class EventService {
         return query.setParameter("calendar", calendar).getResultList().stream().map(SchedulerEvent::view).toList();
     }
 
-    private SchedulerEvent find(String calendar, long id) {
+    /** The stored event, if this calendar has it. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<EventView> find(String calendar, long id) {
+        var event = em.find(SchedulerEvent.class, id);
+        return event == null || !event.getCalendar().equals(calendar) ? Optional.empty() : Optional.of(event.view());
+    }
+
+    private SchedulerEvent require(String calendar, long id) {
         var event = em.find(SchedulerEvent.class, id);
         if (event == null || !event.getCalendar().equals(calendar)) throw new UnknownEventException(calendar, id);
         return event;
