@@ -2,6 +2,7 @@ package io.liveupdate.it;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.support.BackOffice;
 import io.liveupdate.it.support.RecordedChanges;
 import io.liveupdate.it.support.TestSupportResource;
@@ -10,6 +11,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -56,32 +58,52 @@ class ChangeEventsIT {
     }
 
     @Test
-    void aChangeMadeByAnotherBeanFiresTheEventToo() {
+    void aChangeMadeByAnotherBeanFiresTheEventAndIsBroadcast() {
         var http = Deployed.http(deploymentUrl);
         var calendar = new TestCalendar(http);
-        long id = Long.parseLong(http.post("api/test-support/" + calendar.name + "/insert?text=back%20office", Http.FORM, "").body());
-        http.post("api/test-support/" + calendar.name + "/rename/" + id + "?text=renamed%20by%20a%20bean", Http.FORM, "");
+        try (var faye = FayeClient.start("watcher")) {
+            faye.connect(deploymentUrl + "sync", FayeClient.Transport.WEBSOCKET);
+            faye.subscribe(updateChannel(calendar));
+            long id = Long.parseLong(http.post("api/test-support/" + calendar.name + "/insert?text=back%20office", Http.FORM, "").body());
+            http.post("api/test-support/" + calendar.name + "/rename/" + id + "?text=renamed%20by%20a%20bean", Http.FORM, "");
 
-        List<JsonObject> changes = changes(http, calendar);
+            List<JsonObject> changes = changes(http, calendar);
 
-        assertEquals(List.of("INSERTED", "UPDATED"), changes.stream().map(c -> c.getString("kind")).toList());
-        assertEquals("renamed by a bean", changes.get(1).getString("text"));
-        assertEquals("", changes.get(0).getString("clientReference"));
+            assertEquals(List.of("INSERTED", "UPDATED"), changes.stream().map(c -> c.getString("kind")).toList());
+            assertEquals("renamed by a bean", changes.get(1).getString("text"));
+            assertEquals("", changes.get(0).getString("clientReference"));
+            var update = faye.awaitMessage(updateChannel(calendar), d -> "updated".equals(d.getString("status", "")), Duration.ofSeconds(5));
+            assertEquals("renamed by a bean", update.dataObject().getJsonObject("data").getString("text"));
+        }
     }
 
     @Test
-    void aRolledBackChangeFiresNothingAndLeavesNothing() {
+    void aRolledBackChangeFiresNothingBroadcastsNothingAndLeavesNothing() {
         var http = Deployed.http(deploymentUrl);
         var calendar = new TestCalendar(http);
-
-        var answer = Http.json(http.post("api/test-support/" + calendar.name + "/insert-then-fail?text=never", Http.FORM, ""));
+        try (var faye = FayeClient.start("watcher")) {
+            faye.connect(deploymentUrl + "sync", FayeClient.Transport.LONG_POLLING);
+            faye.subscribe(updateChannel(calendar));
+            http.post("api/test-support/" + calendar.name + "/insert-then-fail?text=never", Http.FORM, "");
+            long committed = calendar.insert("2025-04-01 09:00", "2025-04-01 10:00", "committed after");
+            // the committed change that followed arrives, and nothing arrived before it
+            faye.awaitMessage(updateChannel(calendar), d -> Long.toString(committed).equals(d.getString("tid", "")), Duration.ofSeconds(5));
+            assertEquals(1, faye.messages().size(), "only the committed change was broadcast: " + faye.messages());
+            http.delete(calendar.url + "/" + committed);
+        }
+        var calendarAfter = new TestCalendar(http);
+        var answer = Http.json(http.post("api/test-support/" + calendarAfter.name + "/insert-then-fail?text=never", Http.FORM, ""));
 
         assertTrue(answer.getBoolean("rolledBack"));
-        assertTrue(changes(http, calendar).isEmpty(), "no committed-change event for a rolled-back insert");
-        assertTrue(calendar.load().isEmpty());
+        assertTrue(changes(http, calendarAfter).isEmpty(), "no committed-change event for a rolled-back insert");
+        assertTrue(calendarAfter.load().isEmpty());
         // and an invalid row refused by the connector fires nothing either
-        http.post(calendar.url, Http.JSON, "{\"start_date\":\"2025-04-01 10:00\",\"end_date\":\"2025-04-01 09:00\"}");
-        assertTrue(changes(http, calendar).isEmpty());
+        http.post(calendarAfter.url, Http.JSON, "{\"start_date\":\"2025-04-01 10:00\",\"end_date\":\"2025-04-01 09:00\"}");
+        assertTrue(changes(http, calendarAfter).isEmpty());
+    }
+
+    private static String updateChannel(TestCalendar calendar) {
+        return "/calendars/" + calendar.name + "/update";
     }
 
     private static List<JsonObject> changes(Http http, TestCalendar calendar) {
