@@ -1,0 +1,48 @@
+/*
+ * live-update: the Webix "faye->" proxy for Webix 7 and later, which no longer bundle it.
+ * Same wire behaviour as the proxy Webix 1.4-6.x shipped: load() subscribes to the storage channel and applies
+ * insert/update/delete messages from other clients; save() publishes the DataProcessor's update object with
+ * this page's clientId. Two differences, both fixes:
+ *  - one clientId per page by default, so url:"faye->/x" and save:"faye->/x" (two proxy copies) filter the
+ *    page's own echo alike (the original needed webix.proxy.faye.clientId set by hand);
+ *  - nothing else: the server stores every operation and hands a subscriber the stored items, so a page that
+ *    opens later (or reloads) starts from the current data.
+ * Needs the Faye client (<script src="/sync.js">) and Webix. Usage:
+ *   webix.proxy.faye.client = new Faye.Client("/sync");
+ *   { view: "list", url: "faye->/chat", save: "faye->/chat" }
+ */
+(function () {
+  "use strict";
+  if (!window.webix) return;
+  var pageClientId = webix.uid() + "-" + Date.now();
+
+  webix.proxy.faye = webix.proxy.faye || {
+    $proxy: true,
+    init: function () {
+      this.clientId = this.clientId || webix.proxy.faye.clientId || pageClientId;
+    },
+    load: function (view) {
+      var self = this.clientId;
+      this.client.subscribe(this.source, function (update) {
+        if (!update || update.clientId == self || !update.data) return;
+        webix.dp(view).ignore(function () {
+          if (update.operation == "delete") {
+            if (view.exists(update.data.id)) view.remove(update.data.id);
+          } else if (update.operation == "insert") {
+            if (!view.exists(update.data.id)) view.add(update.data);
+          } else if (update.operation == "update") {
+            var item = view.getItem(update.data.id);
+            if (item) {
+              webix.extend(item, update.data, true);
+              view.refresh(item.id);
+            }
+          }
+        });
+      });
+    },
+    save: function (view, update) {
+      update.clientId = this.clientId;
+      this.client.publish(this.source, update);
+    }
+  };
+})();
