@@ -29,9 +29,11 @@
     var parse = scheduler.date.str_to_date(scheduler.config.api_date || "%d-%m-%Y %H:%i");
     var types = { inserted: "add-event", insert: "add-event", updated: "update-event", update: "update-event",
       deleted: "delete-event", "delete": "delete-event" };
+    // The handler reads dates only as strings, in the page's own date_format: re-write api_date in it.
+    var format = scheduler.templates.format_date || scheduler.date.date_to_str(scheduler.config.date_format);
     return function (update, event) {
       ["start_date", "end_date", "original_start"].forEach(function (field) {
-        if (typeof event[field] === "string" && event[field]) event[field] = parse(event[field]);
+        if (typeof event[field] === "string" && event[field]) event[field] = format(parse(event[field]));
       });
       if (types[update.status]) handler({ type: types[update.status], event: event });
     };

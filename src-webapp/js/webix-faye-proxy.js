@@ -5,8 +5,10 @@
  * this page's clientId. Two differences, both fixes:
  *  - one clientId per page by default, so url:"faye->/x" and save:"faye->/x" (two proxy copies) filter the
  *    page's own echo alike (the original needed webix.proxy.faye.clientId set by hand);
- *  - nothing else: the server stores every operation and hands a subscriber the stored items, so a page that
- *    opens later (or reloads) starts from the current data.
+ *  - the Faye client is kept off the proxy object: Webix 7+ deep-copies a proxy for each url/save, and a deep
+ *    copy of a Faye.Client (circular) overflows the stack. webix.proxy.faye.client = ... still works as before.
+ * The server stores every operation and hands a subscriber the stored items, so a page that opens later (or
+ * reloads) starts from the current data.
  * Needs the Faye client (<script src="/sync.js">) and Webix. Usage:
  *   webix.proxy.faye.client = new Faye.Client("/sync");
  *   { view: "list", url: "faye->/chat", save: "faye->/chat" }
@@ -16,14 +18,16 @@
   if (!window.webix) return;
   var pageClientId = webix.uid() + "-" + Date.now();
 
-  webix.proxy.faye = webix.proxy.faye || {
+  if (webix.proxy.faye) return;
+  var fayeClient = null;
+  var proxy = webix.proxy.faye = {
     $proxy: true,
     init: function () {
       this.clientId = this.clientId || webix.proxy.faye.clientId || pageClientId;
     },
     load: function (view) {
       var self = this.clientId;
-      this.client.subscribe(this.source, function (update) {
+      proxy.client.subscribe(this.source, function (update) {
         if (!update || update.clientId == self || !update.data) return;
         webix.dp(view).ignore(function () {
           if (update.operation == "delete") {
@@ -42,7 +46,12 @@
     },
     save: function (view, update) {
       update.clientId = this.clientId;
-      this.client.publish(this.source, update);
+      proxy.client.publish(this.source, update);
     }
   };
+  Object.defineProperty(proxy, "client", {
+    enumerable: false,
+    get: function () { return fayeClient; },
+    set: function (client) { fayeClient = client; }
+  });
 })();

@@ -22,10 +22,24 @@ public final class EventDataReader {
 
     public static EventData read(Map<String, JsonValue> fields) {
         var data = EventData.builder();
-        fields.forEach((name, value) -> EventField.byWireName(name).ifPresentOrElse(
-                field -> data.set(field, typed(field, value)),
-                () -> data.custom(name, value)));
+        fields.forEach((name, value) -> {
+            if (!isClientState(name)) readField(data, name, value);
+        });
         return data.build();
+    }
+
+    /**
+     * The clients' own markers ("$new" on an event made in the lightbox, Webix's "$selected", ...) are state of
+     * one page, not data: stored, a "$new" would come back to every page as an event still being created.
+     */
+    static boolean isClientState(String name) {
+        return name.startsWith("$");
+    }
+
+    private static void readField(EventData.Builder data, String name, JsonValue value) {
+        EventField.byWireName(name).ifPresentOrElse(
+                field -> data.set(field, typed(field, value)),
+                () -> data.custom(name, value));
     }
 
     private static Object typed(EventField field, JsonValue value) {

@@ -37,6 +37,12 @@ class EventDataReaderTest {
     }
 
     @Test
+    void theClientsOwnDollarMarkersAreNotStored() {
+        var data = EventDataReader.read(Map.of("$new", JsonValue.TRUE, "$selected", JsonValue.TRUE, "color", Json.createValue("red")));
+        assertEquals(java.util.Set.of("color"), data.custom().keySet());
+    }
+
+    @Test
     void unreadableValuesNameTheirField() {
         assertEquals("duration 'long' is not a whole number",
                 assertThrows(InvalidEventException.class, () -> EventDataReader.read(Map.of("duration", Json.createValue("long")))).getMessage());
