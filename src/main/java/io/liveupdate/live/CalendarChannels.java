@@ -7,7 +7,7 @@ package io.liveupdate.live;
  */
 public final class CalendarChannels {
 
-    public static final String DEFAULT_CALENDAR = "default";
+    public static final String DEFAULT_CALENDAR = io.liveupdate.calendar.Calendars.DEFAULT;
     public static final String BROADCAST = "/broadcast";
     public static final String UPDATE = "/update";
     public static final String CALENDARS_PREFIX = "/calendars/";
