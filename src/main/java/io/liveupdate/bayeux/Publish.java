@@ -29,9 +29,10 @@ final class Publish {
         Optional<ChannelId> channel = ChannelId.parse(name).filter(c -> !c.isWild());
         String error = null;
         if (channel.isEmpty()) error = BayeuxError.channelInvalid(name);
-        if (channel.isPresent() && channel.get().isMeta()) error = BayeuxError.channelForbidden(name);
         if (name == null) error = BayeuxError.parameterMissing(CHANNEL);
         if (!message.containsKey(DATA)) error = BayeuxError.parameterMissing(DATA);
+        // Faye sends anything under /meta to its meta handling first, which refuses unknown names outright.
+        if (channel.isPresent() && channel.get().isMeta()) error = BayeuxError.channelForbidden(name);
         Optional<ServerSession> publisher = sessions.find(Messages.string(message, CLIENT_ID));
         if (error == null && !policy.get().canPublish(publisher, channel.get())) error = BayeuxError.channelForbidden(name);
         if (error != null) return Reply.failure(message, error).build();

@@ -37,6 +37,8 @@ public final class ServerSession {
     private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final ArrayDeque<FrozenMessage> queue = new ArrayDeque<>();
     private HeldConnect held;
+    /** A connect held over a push connection is only a heartbeat: events never ride on it. */
+    private boolean heldAsHeartbeat;
     private Outbox outbox;
     private long lastSeen;
     private volatile boolean closed;
@@ -101,7 +103,8 @@ public final class ServerSession {
                 if (outbox != null && !outbox.isOpen()) outbox = null;
                 if (outbox != null) {
                     push = outbox;
-                } else if (held != null) {
+                } else if (held != null && !heldAsHeartbeat) {
+                    // Over a socket that has closed, the held connect would carry the events into the void.
                     release = held;
                     events = releaseLocked();
                 }
@@ -141,7 +144,10 @@ public final class ServerSession {
                 hold = holdMillis > 0 && queue.isEmpty();
                 if (!hold) events = drainLocked();
             }
-            if (hold) held = next;
+            if (hold) {
+                held = next;
+                heldAsHeartbeat = outbox != null;
+            }
         }
         if (replaced != null) replaced.complete(List.of());
         if (hold) {
