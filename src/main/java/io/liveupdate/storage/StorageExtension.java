@@ -1,0 +1,82 @@
+package io.liveupdate.storage;
+
+import io.liveupdate.bayeux.Bayeux;
+import io.liveupdate.bayeux.BayeuxServer;
+import io.liveupdate.bayeux.ChannelId;
+import io.liveupdate.bayeux.Connection;
+import io.liveupdate.bayeux.Extension;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Stores what clients publish on storage channels ({@link StorageChannels}), before the publish is relayed:
+ * <ul>
+ *   <li>a Webix operation ({@link StorageOperation}) is applied to the database in its own transaction, then
+ *       relayed to the channel's subscribers as it came;</li>
+ *   <li>any other data is relayed and not stored;</li>
+ *   <li>a malformed operation, or one on a channel name longer than {@link StorageChannels#MAX_LENGTH}, is refused
+ *       with {@link StorageError#invalidOperation} ({@code 405:<channel>:Invalid storage operation});</li>
+ *   <li>a database failure (after one retry, which settles a race between two first inserts of one item) is refused
+ *       with {@link StorageError#storageFailed} ({@code 500:<channel>:Storage failed}).</li>
+ * </ul>
+ * A refused publish is neither stored nor relayed, and the publishing client gets the error. A publish the
+ * security policy will refuse is left to the core (it answers 403) and never stored.
+ */
+@ApplicationScoped
+public class StorageExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(StorageExtension.class.getName());
+
+    @Inject
+    BayeuxServer bayeux;
+    @Inject
+    StorageService storage;
+
+    @Override
+    public JsonObject incoming(JsonObject message, Connection connection) {
+        Optional<ChannelId> channel = ChannelId.parse(string(message, Bayeux.CHANNEL)).filter(StorageChannels::isStorage);
+        if (channel.isEmpty() || !mayPublish(message, channel.get())) return message;
+        String name = channel.get().toString();
+        try {
+            Optional<StorageOperation> operation = StorageOperation.parse(message.get(Bayeux.DATA));
+            if (operation.isEmpty()) return message;
+            if (!StorageChannels.fits(channel.get())) throw new InvalidStorageOperation("the channel name is too long");
+            store(name, operation.get());
+            return message;
+        } catch (InvalidStorageOperation e) {
+            LOG.info(() -> "Refused a storage operation on " + name + ": " + e.getMessage());
+            return rejected(message, StorageError.invalidOperation(name));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not store an operation on " + name, e);
+            return rejected(message, StorageError.storageFailed(name));
+        }
+    }
+
+    private void store(String channel, StorageOperation operation) {
+        try {
+            storage.apply(channel, operation);
+        } catch (RuntimeException first) {
+            LOG.log(Level.FINE, "Retrying a storage operation on " + channel, first);
+            storage.apply(channel, operation);
+        }
+    }
+
+    private boolean mayPublish(JsonObject message, ChannelId channel) {
+        var publisher = bayeux.session(string(message, Bayeux.CLIENT_ID));
+        return bayeux.securityPolicy().canPublish(publisher, channel);
+    }
+
+    private static JsonObject rejected(JsonObject message, String error) {
+        return Json.createObjectBuilder(message).add(Bayeux.ERROR, error).build();
+    }
+
+    private static String string(JsonObject message, String field) {
+        return message.get(field) instanceof JsonString s ? s.getString() : null;
+    }
+}

@@ -1,0 +1,61 @@
+package io.liveupdate.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The storages in the database: one transaction per operation, and the items a new subscriber is given. */
+@ApplicationScoped
+public class StorageService {
+
+    @PersistenceContext(unitName = "liveupdate")
+    EntityManager em;
+
+    /**
+     * Applies one operation in a transaction of its own: insert and update create the item if it is missing
+     * (insert replaces an existing one's fields, update merges into them), delete removes it if it exists.
+     *
+     * @throws RuntimeException if the database failed; nothing was changed then. A concurrent first insert of the
+     *         same item, or a concurrent update of it, fails this way too and succeeds when retried.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void apply(String channel, StorageOperation operation) {
+        Optional<StoredItem> stored = find(channel, operation.itemId());
+        switch (operation.kind()) {
+            case INSERT -> stored.ifPresentOrElse(item -> item.replace(operation.item()), () -> persist(channel, operation));
+            case UPDATE -> stored.ifPresentOrElse(item -> item.merge(operation.item()), () -> persist(channel, operation));
+            case DELETE -> stored.ifPresent(em::remove);
+        }
+        em.flush(); // a constraint violation surfaces here, as a failure of this call
+    }
+
+    /** At most {@code limit} items of the storage, the newest ones, in insertion order. */
+    @Transactional(TxType.SUPPORTS)
+    public List<JsonObject> items(String channel, int limit) {
+        var newestFirst = em.createNamedQuery(StoredItem.FIND_LATEST, StoredItem.class)
+                .setParameter("channel", channel)
+                .setMaxResults(limit)
+                .getResultList();
+        var items = new ArrayList<JsonObject>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) items.add(newestFirst.get(i).fields());
+        return items;
+    }
+
+    private Optional<StoredItem> find(String channel, String itemId) {
+        return em.createNamedQuery(StoredItem.FIND, StoredItem.class)
+                .setParameter("channel", channel)
+                .setParameter("itemId", itemId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private void persist(String channel, StorageOperation operation) {
+        em.persist(new StoredItem(channel, operation.itemId(), operation.item()));
+    }
+}
