@@ -1,0 +1,136 @@
+package io.liveupdate.storage;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.liveupdate.bayeux.BayeuxServer;
+import io.liveupdate.bayeux.BayeuxSettings;
+import io.liveupdate.bayeux.ChannelId;
+import io.liveupdate.bayeux.Scheduler;
+import io.liveupdate.bayeux.SecurityPolicy;
+import io.liveupdate.bayeux.ServerSession;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the extension does with each kind of publish, with the database replaced by a recording fake. */
+class StorageExtensionTest {
+
+    private final FakeStorage storage = new FakeStorage();
+    private final StorageExtension extension = new StorageExtension();
+
+    @BeforeEach
+    void wire() {
+        extension.bayeux = new BayeuxServer(BayeuxSettings.defaults(), Scheduler.of(null));
+        extension.storage = storage;
+    }
+
+    private static JsonObject publish(String channel, JsonObject data) {
+        return Json.createObjectBuilder().add("channel", channel).add("clientId", "c1").add("id", "5").add("data", data).build();
+    }
+
+    private static JsonObject insert(int id) {
+        return Json.createObjectBuilder().add("id", Integer.toString(id)).add("operation", "insert")
+                .add("data", Json.createObjectBuilder().add("id", id).add("value", "hi")).add("clientId", "page").build();
+    }
+
+    @Test
+    void anOperationIsStoredAndTheMessageRelayedUnchanged() {
+        var message = publish("/chat", insert(1));
+
+        assertSame(message, extension.incoming(message, null));
+        assertEquals(List.of("/chat insert 1"), storage.applied);
+    }
+
+    @Test
+    void aPlainMessageIsRelayedAndNotStored() {
+        var message = publish("/chat", Json.createObjectBuilder().add("text", "hello").build());
+
+        assertSame(message, extension.incoming(message, null));
+        assertEquals(List.of(), storage.applied);
+    }
+
+    @Test
+    void aMalformedOperationIsRefusedWith405() {
+        var bad = Json.createObjectBuilder().add("operation", "upsert").add("data", Json.createObjectBuilder().add("id", 1)).build();
+
+        var answer = extension.incoming(publish("/chat", bad), null);
+
+        assertEquals("405:/chat:Invalid storage operation", answer.getString("error"));
+        assertEquals(List.of(), storage.applied);
+    }
+
+    @Test
+    void anOperationOnATooLongChannelIsRefusedWith405() {
+        String channel = "/" + "c".repeat(StorageChannels.MAX_LENGTH);
+
+        assertEquals("405:" + channel + ":Invalid storage operation", extension.incoming(publish(channel, insert(1)), null).getString("error"));
+        assertEquals(List.of(), storage.attempts);
+    }
+
+    @Test
+    void aDatabaseFailureIsRetriedOnceThenRefusedWith500() {
+        storage.failures = 2;
+
+        var answer = extension.incoming(publish("/chat", insert(1)), null);
+
+        assertEquals("500:/chat:Storage failed", answer.getString("error"));
+        assertEquals(2, storage.attempts.size());
+        assertEquals(List.of(), storage.applied);
+    }
+
+    @Test
+    void aSingleFailureSuchAsARacingFirstInsertIsRetried() {
+        storage.failures = 1;
+        var message = publish("/chat", insert(1));
+
+        assertSame(message, extension.incoming(message, null));
+        assertEquals(List.of("/chat insert 1"), storage.applied);
+    }
+
+    @Test
+    void reservedChannelsAndMetaMessagesAreLeftAlone() {
+        for (String channel : List.of("/update", "/broadcast", "/calendars/team/update", "/service/x", "/meta/subscribe")) {
+            var message = publish(channel, insert(1));
+            assertSame(message, extension.incoming(message, null), channel);
+        }
+        assertEquals(List.of(), storage.attempts);
+    }
+
+    @Test
+    void aPublishThePolicyRefusesIsLeftToTheCoreAndNotStored() {
+        extension.bayeux.setSecurityPolicy(new SecurityPolicy() {
+            @Override
+            public boolean canSubscribe(ServerSession session, ChannelId channel) {
+                return true;
+            }
+
+            @Override
+            public boolean canPublish(Optional<ServerSession> session, ChannelId channel) {
+                return !channel.toString().equals("/closed");
+            }
+        });
+        var message = publish("/closed", insert(1));
+
+        assertSame(message, extension.incoming(message, null));
+        assertEquals(List.of(), storage.attempts);
+    }
+
+    /** Records operations; fails the first {@code failures} attempts as a database would. */
+    static final class FakeStorage extends StorageService {
+        final List<String> attempts = new ArrayList<>();
+        final List<String> applied = new ArrayList<>();
+        int failures;
+
+        @Override
+        public void apply(String channel, StorageOperation operation) {
+            String text = channel + " " + operation.kind().wireName() + " " + operation.itemId();
+            attempts.add(text);
+            if (failures-- > 0) throw new IllegalStateException("database down");
+            applied.add(text);
+        }
+    }
+}
