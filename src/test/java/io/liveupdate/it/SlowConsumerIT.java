@@ -3,7 +3,6 @@ package io.liveupdate.it;
 import static org.junit.jupiter.api.Assertions.*;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.ContainerProvider;
