@@ -5,6 +5,25 @@ window.demo = {
     return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
   },
 
+  /** A refused save's reason ("changed by someone else ...", "end_date ... is before start_date"), shown to the user. */
+  showRefusals: function (dp) {
+    dp.attachEvent("onAfterUpdate", function (sid, action, tid, answer) {
+      if (action !== "error" && action !== "invalid") return;
+      var reason = answer && (answer.message || (answer.getAttribute && answer.getAttribute("message")));
+      scheduler.message({ type: "error", text: demo.escapeHtml(reason || "not saved") });
+    });
+  },
+
+  /** live_updates.js: someone else's change arrived for the event this user has open in the lightbox. */
+  showCollisions: function () {
+    scheduler.attachEvent("onLiveUpdateCollision", function (sid, tid, status) {
+      scheduler.message({ type: "warning", text: status === "deleted" || status === "delete"
+        ? "Someone else deleted this event while you were editing it; saving keeps your copy as a new event."
+        : "Someone else changed this event while you were editing it; your save will be refused so you see their change." });
+      return true;
+    });
+  },
+
   initScheduler: function () {
     scheduler.plugins({ recurring: true });
     scheduler.config.first_hour = 7;

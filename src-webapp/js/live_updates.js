@@ -8,7 +8,8 @@
  *    with the stored row, so inserts arrive complete and nothing arrives twice;
  *  - on 7.2+, applies changes through the scheduler's own RemoteEvents handler (recurring markers, lightbox
  *    collisions, own-echo filtering); on older versions, the way the original plugin did.
- * Needs the Faye client (<script src="/sync.js">) and the scheduler loaded first.
+ * Needs the Faye client (<script src="/sync.js">) and the scheduler loaded first; with js/live-catchup.js loaded too,
+ * no change is missed across reconnects and server restarts (the calendar reloads when it was away too long).
  *
  * Usage: dp.live_updates("/sync") for the "default" calendar, or dp.live_updates("/sync", {calendar: "team"}).
  */
@@ -70,6 +71,80 @@
     };
   }
 
+  /*
+   * Conflicting edits: the server refuses a save made on an older version of an event than the stored one (README,
+   * "Conflicting edits"). So this page keeps each event's version current from its own save answers; when one of
+   * its saves is refused, it shows the change that won (the last one received for that event); and a change that
+   * arrives for the event open in the lightbox fires onLiveUpdateCollision and keeps the version the user started
+   * from, so their save is refused with the reason instead of overwriting the other change unseen.
+   */
+  function ConflictingEdits(dp, scheduler, apply) {
+    var latest = {};
+
+    function copy(update) {
+      var event = {};
+      for (var key in update.data) event[key] = update.data[key];
+      if (event.id === undefined) event.id = update.tid;
+      return event;
+    }
+
+    function answeredVersion(answer) {
+      if (answer && answer.item && answer.item.version !== undefined) return Number(answer.item.version);
+      var attribute = answer && answer.getAttribute ? answer.getAttribute("version") : null;
+      return attribute ? Number(attribute) : null;
+    }
+
+    function showWinner(id, update) {
+      dp.set_invalid(id, false);
+      dp.setUpdated(id, false);
+      apply(update, copy(update));
+    }
+
+    dp.attachEvent("onAfterUpdate", function (sid, action, tid, answer) {
+      var id = scheduler.getEvent(tid) ? tid : sid;
+      if (!scheduler.getEvent(id)) return;
+      var version = answeredVersion(answer);
+      var refused = action === "error" || action === "invalid";
+      if (!refused && version !== null) scheduler.getEvent(id).version = version;
+      // A change received while this save was in flight was dropped: show it if it won over this save, or is newer.
+      var missed = latest[id], missedVersion = missed ? Number(missed.data.version) : NaN;
+      if (version !== null && (refused ? missedVersion >= version : missedVersion > version)) showWinner(id, missed);
+    });
+
+    return {
+      remember: function (update) {
+        if (update.status === "deleted" || update.status === "delete") delete latest[update.tid];
+        else latest[update.tid] = update;
+      },
+      /** After applying: an edit of this page refused earlier is superseded by the change just shown. */
+      settled: function (update) {
+        if (dp.is_invalid(update.tid) && scheduler.getEvent(update.tid)) {
+          dp.set_invalid(update.tid, false);
+          dp.setUpdated(update.tid, false);
+        }
+      },
+      editedCopy: function (update) {
+        var event = copy(update), known = scheduler.getEvent(update.tid);
+        var updating = update.status === "updated" || update.status === "update";
+        if (updating && known && scheduler._lightbox_id == update.tid) {
+          if (scheduler.callEvent("onLiveUpdateCollision", [update.sid, update.tid, update.status, event]) === false) {
+            scheduler.endLightbox(false);
+          } else {
+            event.version = known.version;
+          }
+        }
+        return event;
+      }
+    };
+  }
+
+  function reload(dp, scheduler, options) {
+    var source = (options && options.reloadUrl) || dp.serverProcessor;
+    if (!source) return;
+    scheduler.clearAll();
+    scheduler.load(source);
+  }
+
   function liveUpdates(url, options) {
     var dp = this;
     if (typeof Faye === "undefined") {
@@ -81,15 +156,20 @@
     var apply = modern ? RemoteEventsApplier(scheduler) : LegacyApplier(dp, scheduler);
     var client = (options && options.client) || new Faye.Client(url);
     dp._live_client = client;
+    var conflicts = ConflictingEdits(dp, scheduler, apply);
+    // No missed change (js/live-catchup.js, when the page loads it): in order, once, caught up after a reconnect;
+    // told to reload when the server no longer has what was missed.
+    if (window.LiveCatchUp && !(options && options.client)) {
+      window.LiveCatchUp.attach(client, { onReload: function () { reload(dp, scheduler, options); } });
+    }
     client.subscribe(channelOf(options), function (update) {
       if (!update || !update.data || update.tid === undefined) return;
       if (dp.callEvent && !dp.callEvent("onLiveUpdate", [update.status, update.sid, update.tid, update.data])) return;
+      conflicts.remember(update);
       // This page's own save is still waiting for its answer: that answer applies it.
       if (dp._in_progress && (dp._in_progress[update.sid] || dp._in_progress[update.tid])) return;
-      var event = {};
-      for (var key in update.data) event[key] = update.data[key];
-      if (event.id === undefined) event.id = update.tid;
-      apply(update, event);
+      apply(update, conflicts.editedCopy(update));
+      conflicts.settled(update);
     });
     return client;
   }

@@ -9,7 +9,7 @@
 // Commands (the optional "ref" is echoed in the matching events):
 //   {"cmd":"connect","url":"http://127.0.0.1:8080/sync","transport":"websocket",
 //    "ext":{...}, "traceMeta":true, "traceOutgoing":false, "timeout":60, "retry":5,
-//    "headers":{...}, "origin":"http://app.example", "ref":"c1"}
+//    "headers":{...}, "origin":"http://app.example", "catchup":true, "ref":"c1"}
 //       -> {"event":"connected","ref":"c1","clientId":...} once the handshake succeeded
 //   {"cmd":"subscribe","channel":"/update","ref":"s1"}
 //       -> {"event":"subscribed","ref":"s1","channel":...} | {"event":"subscribe-failed",...,"error":...}
@@ -29,6 +29,8 @@
 //   {"event":"meta","message":{..}}   every incoming /meta/* message, when traceMeta
 //   {"event":"out","message":{..}}    every outgoing message, when traceOutgoing
 //   {"event":"cors-rejected","reason":..}  the emulated browser refused a CORS response
+//   {"event":"delivered","channel":..,"seq":n}  with catchup: a numbered change passed on to the subscribers
+//   {"event":"reload","channel":..}  with catchup: the server no longer has what this client missed
 //
 // Transports. The Node client registers only in-process, websocket and long-polling. For
 // "callback-polling" and "cross-origin-long-polling" this script registers Faye's own BROWSER
@@ -347,6 +349,20 @@ function connect(cmd) {
       callback(message);
     },
   });
+  if (cmd.catchup) {
+    // The page's catch-up extension (src-webapp/js/live-catchup.js), then a probe behind it that reports every
+    // change it passes on, with its number, so a test can tell a missed or repeated change.
+    const LiveCatchUp = require(require('path').join(__dirname, '../../../src-webapp/js/live-catchup.js'));
+    LiveCatchUp.attach(c, { onReload: (channel, seq) => emit({ event: 'reload', channel, seq }) });
+    c.addExtension({
+      incoming(message, callback) {
+        if (message.ext && typeof message.ext.seq === 'number' && !String(message.channel).startsWith('/meta/')) {
+          emit({ event: 'delivered', channel: message.channel, seq: message.ext.seq });
+        }
+        callback(message);
+      },
+    });
+  }
   c.on('transport:up', () => emit({ event: 'transport:up' }));
   c.on('transport:down', () => emit({ event: 'transport:down' }));
 

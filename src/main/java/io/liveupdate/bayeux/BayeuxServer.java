@@ -2,10 +2,12 @@ package io.liveupdate.bayeux;
 
 import static io.liveupdate.bayeux.Bayeux.*;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,11 +39,13 @@ public class BayeuxServer {
     private final FanOut fanOut;
     private final List<Extension> extensions = new CopyOnWriteArrayList<>();
     private final List<SubscriptionListener> subscriptionListeners = new CopyOnWriteArrayList<>();
+    private final List<HandshakeListener> handshakeListeners = new CopyOnWriteArrayList<>();
     private final Handshake handshake;
     private final Connect connect;
     private final Subscriptions subscriptions;
     private final Publish publish;
     private volatile SecurityPolicy policy = SecurityPolicy.ALLOW_ALL;
+    private volatile BayeuxMetrics metrics = BayeuxMetrics.NONE;
     private volatile Scheduler.Cancellable sweep;
     private volatile boolean running;
 
@@ -53,8 +57,8 @@ public class BayeuxServer {
     public BayeuxServer(BayeuxSettings settings, Scheduler scheduler) {
         this.settings = Objects.requireNonNull(settings);
         this.scheduler = Objects.requireNonNull(scheduler);
-        this.sessions = new SessionRegistry(channels, settings, scheduler);
-        this.fanOut = new FanOut(channels, settings);
+        this.sessions = new SessionRegistry(channels, settings, scheduler, this::metrics);
+        this.fanOut = new FanOut(channels, settings, this::metrics);
         this.handshake = new Handshake(settings, sessions);
         this.connect = new Connect(settings, sessions);
         this.subscriptions = new Subscriptions(sessions, channels, this::securityPolicy, subscriptionListeners);
@@ -67,12 +71,16 @@ public class BayeuxServer {
         scheduleSweep();
     }
 
-    /** Stops sweeping and ends every session, answering their held connects. */
+    /**
+     * Stops sweeping and ends every session. Their held connects are answered at once with
+     * {@code reconnect:"handshake"}, so clients come back by themselves when the server (or the redeployed
+     * application) is there again, instead of finding out one timeout later.
+     */
     public void stop() {
         running = false;
         var pending = sweep;
         if (pending != null) pending.cancel();
-        for (ServerSession session : sessions.all()) sessions.destroy(session, true);
+        for (ServerSession session : sessions.all()) sessions.destroyForRestart(session);
     }
 
     /**
@@ -88,6 +96,7 @@ public class BayeuxServer {
         var replies = new ArrayList<FrozenMessage>();
         var held = new ArrayList<CompletableFuture<List<FrozenMessage>>>();
         var connects = new ArrayList<JsonObject>();
+        metrics.received(messages.size());
         for (JsonObject received : messages) {
             JsonObject message = incoming(received, connection);
             if (message == null) continue;
@@ -110,10 +119,19 @@ public class BayeuxServer {
      * @throws IllegalArgumentException if the channel is not a name that can be broadcast
      */
     public int publish(String channel, JsonValue data) {
+        return publish(channel, data, null);
+    }
+
+    /**
+     * As {@link #publish(String, JsonValue)}, with an {@code ext} object in the message (e.g. a sequence number that
+     * a client extension reads); Faye's client hands {@code ext} to its extensions, not to subscribers.
+     */
+    public int publish(String channel, JsonValue data, JsonObject ext) {
         ChannelId id = ChannelId.of(channel);
         if (id.isWild() || id.isMeta() || id.isService()) throw new IllegalArgumentException("not a broadcast channel: " + channel);
-        var message = Json.createObjectBuilder().add(CHANNEL, channel).add(DATA, data).build();
-        return fanOut.deliver(FrozenMessage.of(message), id, Optional.empty());
+        var message = Json.createObjectBuilder().add(CHANNEL, channel).add(DATA, data);
+        if (ext != null) message.add(EXT, ext);
+        return fanOut.deliver(FrozenMessage.of(message.build()), id, Optional.empty());
     }
 
     /** The live session with this clientId, if any. */
@@ -123,6 +141,11 @@ public class BayeuxServer {
 
     public int sessionCount() {
         return sessions.all().size();
+    }
+
+    /** The live sessions; a read-only, weakly consistent view, for monitoring. */
+    public Collection<ServerSession> sessions() {
+        return Collections.unmodifiableCollection(sessions.all());
     }
 
     public BayeuxSettings settings() {
@@ -137,12 +160,25 @@ public class BayeuxServer {
         this.policy = Objects.requireNonNull(policy);
     }
 
+    public BayeuxMetrics metrics() {
+        return metrics;
+    }
+
+    /** Who is told about sessions and traffic; {@link BayeuxMetrics#NONE} by default. */
+    public void setMetrics(BayeuxMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics);
+    }
+
     public void addExtension(Extension extension) {
         extensions.add(Objects.requireNonNull(extension));
     }
 
     public void addSubscriptionListener(SubscriptionListener listener) {
         subscriptionListeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void addHandshakeListener(HandshakeListener listener) {
+        handshakeListeners.add(Objects.requireNonNull(listener));
     }
 
     int subscriberCount(String channel) {
@@ -168,13 +204,27 @@ public class BayeuxServer {
         String channel = Messages.string(message, CHANNEL);
         JsonObject reply = switch (channel == null ? "" : channel) {
             case META_CONNECT -> null;
-            case META_HANDSHAKE -> handshake.handle(message);
+            case META_HANDSHAKE -> handshaken(handshake.handle(message), message, connection);
             case META_SUBSCRIBE -> subscriptions.handle(message, true);
             case META_UNSUBSCRIBE -> subscriptions.handle(message, false);
             case META_DISCONNECT -> disconnect(message);
             default -> publish.handle(message);
         };
         return reply == null ? connect.handle(message, connection) : now(reply);
+    }
+
+    /** Tells the handshake listeners of a new session; if one fails, the session ends and the handshake fails. */
+    private JsonObject handshaken(JsonObject reply, JsonObject message, Connection connection) {
+        Optional<ServerSession> session = sessions.find(Messages.string(reply, CLIENT_ID));
+        if (session.isEmpty() || handshakeListeners.isEmpty()) return reply;
+        try {
+            for (HandshakeListener listener : handshakeListeners) listener.handshaken(session.get(), message, connection);
+            return reply;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "handshake listener failed for " + session.get(), e);
+            sessions.destroy(session.get(), true);
+            return Reply.failure(message, BayeuxError.serverError()).build();
+        }
     }
 
     private static CompletableFuture<List<FrozenMessage>> now(JsonObject reply) {

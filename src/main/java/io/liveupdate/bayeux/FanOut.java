@@ -1,6 +1,7 @@
 package io.liveupdate.bayeux;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,10 +12,12 @@ final class FanOut {
 
     private final ChannelRegistry channels;
     private final BayeuxSettings settings;
+    private final Supplier<BayeuxMetrics> metrics;
 
-    FanOut(ChannelRegistry channels, BayeuxSettings settings) {
+    FanOut(ChannelRegistry channels, BayeuxSettings settings, Supplier<BayeuxMetrics> metrics) {
         this.channels = channels;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** @return how many sessions took the message */
@@ -30,6 +33,7 @@ final class FanOut {
                 LOG.log(Level.WARNING, "delivery on " + channel + " to " + session + " failed", e);
             }
         }
+        metrics.get().delivered(delivered);
         return delivered;
     }
 }

@@ -3,7 +3,6 @@ package io.liveupdate.bayeux;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * An outbound message, serialised once when it is made: a publish reaches every subscriber as the same
@@ -13,6 +12,11 @@ public final class FrozenMessage {
 
     private final JsonObject object;
     private final String json;
+    /**
+     * {@code [json]}, made on first use: an event written by itself to many sockets is wrapped once, not once per
+     * socket. A racing second computation makes an equal string, so no synchronisation is needed.
+     */
+    private String alone;
 
     private FrozenMessage(JsonObject object) {
         this.object = object;
@@ -39,7 +43,21 @@ public final class FrozenMessage {
 
     /** The transport payload: a JSON array of the messages, even for one or none. */
     public static String toJsonArray(List<FrozenMessage> messages) {
-        return messages.stream().map(FrozenMessage::json).collect(Collectors.joining(",", "[", "]"));
+        if (messages.size() == 1) return messages.get(0).alone();
+        int length = 2;
+        for (FrozenMessage m : messages) length += m.json.length() + 1;
+        var array = new StringBuilder(length).append('[');
+        for (int i = 0; i < messages.size(); i++) {
+            if (i > 0) array.append(',');
+            array.append(messages.get(i).json);
+        }
+        return array.append(']').toString();
+    }
+
+    private String alone() {
+        String wrapped = alone;
+        if (wrapped == null) alone = wrapped = "[" + json + "]";
+        return wrapped;
     }
 
     @Override

@@ -39,6 +39,14 @@ final class HeldConnect {
         finish(messages);
     }
 
+    /** Successful, with the last events and {@code reconnect:"handshake"}: the server is going away, the session with it. */
+    void handshakeAgain(List<FrozenMessage> events) {
+        var messages = new ArrayList<FrozenMessage>(events.size() + 1);
+        messages.add(FrozenMessage.of(Reply.success(request).add(ADVICE, Reply.handshakeAdvice(settings)).build()));
+        messages.addAll(events);
+        finish(messages);
+    }
+
     void sessionGone() {
         finish(List.of(failed(request, BayeuxError.clientUnknown(Messages.string(request, CLIENT_ID)), settings)));
     }

@@ -1,8 +1,7 @@
 package io.liveupdate.bayeux;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -23,7 +22,8 @@ public final class Payload {
         JsonValue value;
         try (var reader = Json.createReader(new StringReader(text))) {
             value = reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // JsonException, or Parsson's plain RuntimeException for input nested deeper than its limit (1000)
             throw new IllegalArgumentException("not a Bayeux payload: " + e.getMessage(), e);
         }
         if (value instanceof JsonObject object) return List.of(object);

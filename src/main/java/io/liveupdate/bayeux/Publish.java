@@ -2,7 +2,7 @@ package io.liveupdate.bayeux;
 
 import static io.liveupdate.bayeux.Bayeux.*;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.liveupdate.bayeux;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,6 +71,16 @@ public final class ServerSession {
         return closed;
     }
 
+    /** Whether events go out through a push connection (WebSocket) rather than on held connects; for monitoring. */
+    public synchronized boolean isPushed() {
+        return outbox != null && outbox.isOpen();
+    }
+
+    /** How many messages wait to go out; for monitoring. */
+    public synchronized int queued() {
+        return queue.size();
+    }
+
     /**
      * Sends {@code {channel, data}} to this client alone, e.g. a snapshot after a subscribe. The message goes
      * through the queue like any event, so it counts against the bound.
@@ -77,7 +88,14 @@ public final class ServerSession {
      * @return false if the session is closed (or the message closed it by overflowing the queue)
      */
     public boolean deliver(String channel, JsonValue data) {
-        return enqueue(FrozenMessage.of(Json.createObjectBuilder().add(Bayeux.CHANNEL, channel).add(Bayeux.DATA, data).build()));
+        return deliver(channel, data, null);
+    }
+
+    /** As {@link #deliver(String, JsonValue)}, with an {@code ext} object in the message when it is not null. */
+    public boolean deliver(String channel, JsonValue data, JsonObject ext) {
+        var message = Json.createObjectBuilder().add(Bayeux.CHANNEL, channel).add(Bayeux.DATA, data);
+        if (ext != null) message.add(Bayeux.EXT, ext);
+        return enqueue(FrozenMessage.of(message.build()));
     }
 
     /**
@@ -175,19 +193,40 @@ public final class ServerSession {
      * @return false if it was already closed
      */
     boolean close(boolean gracefully) {
-        HeldConnect connect;
-        synchronized (this) {
-            if (closed) return false;
-            closed = true;
-            queue.clear();
-            outbox = null;
-            connect = held;
-            held = null;
-        }
-        if (connect != null) {
-            if (gracefully) connect.complete(List.of()); else connect.sessionGone();
+        var detached = detach();
+        if (detached == null) return false;
+        if (detached.connect() != null) {
+            if (gracefully) detached.connect().complete(List.of()); else detached.connect().sessionGone();
         }
         return true;
+    }
+
+    /**
+     * Ends the session because the server stops (undeploy, shutdown): a held connect is answered at once with what
+     * was still queued and told to handshake again, so the client reconnects by itself to whichever server answers
+     * next.
+     *
+     * @return false if it was already closed
+     */
+    boolean closeForRestart() {
+        var detached = detach();
+        if (detached == null) return false;
+        if (detached.connect() != null) detached.connect().handshakeAgain(detached.queued());
+        return true;
+    }
+
+    private record Detached(HeldConnect connect, List<FrozenMessage> queued) {
+    }
+
+    /** Marks the session closed and takes its held connect and queue; null if it was closed already. */
+    private synchronized Detached detach() {
+        if (closed) return null;
+        closed = true;
+        var detached = new Detached(held, List.copyOf(queue));
+        queue.clear();
+        outbox = null;
+        held = null;
+        return detached;
     }
 
     /** Expired: no connect held and none seen for longer than {@code maxIntervalMillis}. */

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** The live sessions by clientId, and their creation and teardown. */
 final class SessionRegistry {
@@ -18,17 +19,22 @@ final class SessionRegistry {
     private final ChannelRegistry channels;
     private final BayeuxSettings settings;
     private final Scheduler scheduler;
+    private final Supplier<BayeuxMetrics> metrics;
 
-    SessionRegistry(ChannelRegistry channels, BayeuxSettings settings, Scheduler scheduler) {
+    SessionRegistry(ChannelRegistry channels, BayeuxSettings settings, Scheduler scheduler, Supplier<BayeuxMetrics> metrics) {
         this.channels = channels;
         this.settings = settings;
         this.scheduler = scheduler;
+        this.metrics = metrics;
     }
 
     ServerSession create() {
         while (true) {
-            var session = new ServerSession(newId(), settings.maxQueue(), scheduler, overflowed -> destroy(overflowed, false));
-            if (sessions.putIfAbsent(session.id(), session) == null) return session;
+            var session = new ServerSession(newId(), settings.maxQueue(), scheduler, this::cutLoose);
+            if (sessions.putIfAbsent(session.id(), session) == null) {
+                metrics.get().sessionOpened(session);
+                return session;
+            }
         }
     }
 
@@ -42,6 +48,20 @@ final class SessionRegistry {
      */
     void destroy(ServerSession session, boolean gracefully) {
         if (!session.close(gracefully)) return;
+        sessions.remove(session.id(), session);
+        channels.removeAll(session);
+        metrics.get().sessionClosed(session, gracefully);
+    }
+
+    /** Its queue was full when one more message came: the queue and that message are lost with the session. */
+    private void cutLoose(ServerSession session) {
+        metrics.get().sessionCutLoose(session, settings.maxQueue() + 1);
+        destroy(session, false);
+    }
+
+    /** Ends a session because the server stops; its held connect is told to handshake again. */
+    void destroyForRestart(ServerSession session) {
+        if (!session.closeForRestart()) return;
         sessions.remove(session.id(), session);
         channels.removeAll(session);
     }

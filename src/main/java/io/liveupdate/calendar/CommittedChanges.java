@@ -34,6 +34,9 @@ public class CommittedChanges {
     @Inject
     Event<EventChanged> changes;
 
+    @Inject
+    ChangeRecords log;
+
     /** Called when the current transaction first touches an event; idempotent. */
     void enlist() {
         if (transactions.getTransactionKey() == null || transactions.getResource(KEY) != null) return;
@@ -43,9 +46,10 @@ public class CommittedChanges {
         transactions.registerInterposedSynchronization(new FireOnCommit(pending));
     }
 
-    /** Called when a change reached the database. */
+    /** Called when a change reached the database; numbers it in the change log, in the same transaction. */
     @SuppressWarnings("unchecked")
-    void record(EventChanged change) {
+    void record(EventChanged unnumbered) {
+        var change = log.append(unnumbered);
         var pending = transactions.getTransactionKey() == null ? null : (List<EventChanged>) transactions.getResource(KEY);
         if (pending != null) {
             pending.add(change);

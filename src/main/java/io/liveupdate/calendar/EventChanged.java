@@ -10,8 +10,13 @@ package io.liveupdate.calendar;
  * @param event an immutable copy of the row
  * @param clientReference the id the saving client knew the row by before it had a server id (a
  *        dataProcessor's temporary id), or null when no client named one
+ * @param seq the change's number in its calendar's change log (see {@link ChangeRecords}), 0 if it has none
  */
-public record EventChanged(Kind kind, EventView event, String clientReference) {
+public record EventChanged(Kind kind, EventView event, String clientReference, long seq) {
+
+    public EventChanged(Kind kind, EventView event, String clientReference) {
+        this(kind, event, clientReference, 0);
+    }
 
     public enum Kind {
         INSERTED, UPDATED, DELETED;

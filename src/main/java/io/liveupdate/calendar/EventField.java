@@ -29,7 +29,12 @@ public enum EventField {
     /** Legacy recurring format: the series an exception belongs to (0 or empty for none). */
     EVENT_PID("event_pid"),
     /** Legacy recurring format: occurrence length in seconds, or for an exception the original start in epoch seconds. */
-    EVENT_LENGTH("event_length");
+    EVENT_LENGTH("event_length"),
+    /**
+     * The version of the event the client edited (loads carry it): checked on update and delete, never written.
+     * A save naming an older version than the stored one is refused; a save naming none overwrites.
+     */
+    VERSION("version");
 
     private static final Map<String, EventField> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventField::wireName, Function.identity()));

@@ -38,15 +38,18 @@ public class EventService {
     @Transactional(TxType.REQUIRES_NEW)
     public SavedEvent update(String calendar, long id, EventData data) {
         var event = require(calendar, id);
+        event.requireEditedVersion(data.get(EventField.VERSION, Long.class));
         event.apply(data);
         if (event.isSeries()) removeExceptionsOf(event);
         em.flush();
         return new SavedEvent(SaveAction.UPDATED, event.view());
     }
 
+    /** @param editedVersion the version the client deleted, or null to delete whatever is stored */
     @Transactional(TxType.REQUIRES_NEW)
-    public SavedEvent delete(String calendar, long id) {
+    public SavedEvent delete(String calendar, long id, Long editedVersion) {
         var event = require(calendar, id);
+        event.requireEditedVersion(editedVersion);
         if (event.isException()) {
             event.markOccurrenceDeleted();
             em.flush();

@@ -2,7 +2,7 @@ package io.liveupdate.calendar;
 
 import static io.liveupdate.calendar.EventField.*;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -132,6 +132,14 @@ public class SchedulerEvent {
         JsonObjectBuilder merged = Json.createObjectBuilder(customFields());
         changes.forEach(merged::add);
         return merged.build();
+    }
+
+    /**
+     * Optimistic lock as the client sees it: a save that names the version it edited is refused when the row has
+     * changed since; one that names none (other code, an old page) overwrites, last write wins.
+     */
+    public void requireEditedVersion(Long edited) {
+        if (edited != null && edited != version) throw new StaleEventException(view(), edited);
     }
 
     /** A marker that hides one occurrence of a series (RRULE deleted flag or legacy rec_type "none"). */

@@ -7,7 +7,7 @@ import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -4,7 +4,7 @@ import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventView;
 import io.liveupdate.calendar.connector.DatePattern;
 import io.liveupdate.calendar.connector.EventWriter;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 
 /**

@@ -6,7 +6,7 @@ import io.liveupdate.bayeux.ServerSession;
 import io.liveupdate.bayeux.SubscriptionListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.logging.Logger;

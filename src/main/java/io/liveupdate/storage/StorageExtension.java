@@ -7,7 +7,7 @@ import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.liveupdate.storage;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

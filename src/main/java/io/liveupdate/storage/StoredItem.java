@@ -1,6 +1,6 @@
 package io.liveupdate.storage;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -74,6 +74,9 @@ class SessionLifecycleTest {
         var held = connect(clientId);
         wire.server.stop();
         assertTrue(held.held().isDone());
+        var reply = held.held().join().get(0).object();
+        assertTrue(reply.getBoolean("successful"));
+        assertEquals("handshake", reply.getJsonObject("advice").getString("reconnect"), "come back with a new handshake");
         assertEquals(0, wire.server.sessionCount());
         assertEquals(0, wire.time.pending(), "no timers left behind");
     }

@@ -37,6 +37,21 @@ class SchedulerEventTest {
     }
 
     @Test
+    void aSaveOnAnotherVersionIsStaleAndOneNamingNoVersionOverwrites() {
+        var event = SchedulerEvent.create("c", plain().build());
+        long stored = event.view().version();
+
+        var stale = assertThrows(StaleEventException.class, () -> event.requireEditedVersion(stored + 1));
+        assertEquals(stored, stale.current().version(), "the refusal carries the stored row");
+        assertTrue(stale.getMessage().contains("changed by someone else"), stale.getMessage());
+        assertDoesNotThrow(() -> event.requireEditedVersion(stored));
+        assertDoesNotThrow(() -> event.requireEditedVersion(null));
+        // the version a client sends is checked, never stored
+        event.apply(plain().set(VERSION, stored + 7).build());
+        assertEquals(stored, event.view().version());
+    }
+
+    @Test
     void rruleSeriesExceptionsAndDeletedOccurrences() {
         var series = SchedulerEvent.create("c", plain().set(RRULE, "FREQ=DAILY").set(DURATION, 3600L).build());
         assertTrue(series.isSeries());

@@ -19,6 +19,8 @@ public class HandshakeAttributes extends ServerEndpointConfig.Configurator {
     public static final String HEADERS = "headers";
     /** The authenticated user, if any: {@code java.security.Principal}. */
     public static final String PRINCIPAL = "principal";
+    /** The client's IP address, where the transport knows it (HTTP; not the WebSocket API): {@code String}. */
+    public static final String ADDRESS = "address";
     /** "websocket" or "http". */
     public static final String TRANSPORT = "transport";
 

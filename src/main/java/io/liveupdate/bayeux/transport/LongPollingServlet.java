@@ -5,6 +5,7 @@ import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.FrozenMessage;
 import io.liveupdate.bayeux.Payload;
+import io.liveupdate.security.SecuritySettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -36,13 +37,15 @@ public class LongPollingServlet extends HttpServlet {
 
     @Inject
     BayeuxServer bayeux;
+    @Inject
+    SecuritySettings security;
 
     @Resource
     ManagedExecutorService executor;
 
     @Override
     protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
-        Cors.allow(request, response);
+        Cors.allow(request, response, security.allowedOrigins());
         response.setHeader("Access-Control-Allow-Methods", "POST, GET, OPTIONS");
         response.setHeader("Access-Control-Max-Age", "86400");
         response.setStatus(HttpServletResponse.SC_OK);
@@ -50,7 +53,7 @@ public class LongPollingServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Cors.allow(request, response);
+        Cors.allow(request, response, security.allowedOrigins());
         String payload;
         try {
             payload = HttpPayload.fromPost(request, MAX_BODY_BYTES);
@@ -63,7 +66,7 @@ public class LongPollingServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Cors.allow(request, response);
+        Cors.allow(request, response, security.allowedOrigins());
         String callback = request.getParameter("jsonp");
         if (callback == null) callback = "jsonpcallback";
         if (!Jsonp.isValidCallback(callback)) {
@@ -84,6 +87,10 @@ public class LongPollingServlet extends HttpServlet {
             messages = Payload.parse(payload);
         } catch (IllegalArgumentException e) {
             refuse(request, response, callback, e.getMessage());
+            return;
+        }
+        if (messages.size() > security.maxBatchMessages()) {
+            refuse(request, response, callback, BadPayload.tooManyMessages(messages.size(), security.maxBatchMessages()));
             return;
         }
         BatchReply reply = bayeux.handle(messages, Connection.polling(attributes(request)));
@@ -135,6 +142,7 @@ public class LongPollingServlet extends HttpServlet {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(HandshakeAttributes.HEADERS, Map.copyOf(HandshakeAttributes.headers(headers)));
         attributes.put(HandshakeAttributes.TRANSPORT, "http");
+        attributes.put(HandshakeAttributes.ADDRESS, request.getRemoteAddr());
         if (request.getUserPrincipal() != null) attributes.put(HandshakeAttributes.PRINCIPAL, request.getUserPrincipal());
         return attributes;
     }

@@ -4,8 +4,9 @@ import io.liveupdate.bayeux.BatchReply;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Payload;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import io.liveupdate.security.SecuritySettings;
+import io.liveupdate.websocket.BoundedText;
+import io.liveupdate.websocket.SocketFailure;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -14,7 +15,9 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -32,27 +35,43 @@ public class WebSocketTransport {
 
     @Inject
     BayeuxServer bayeux;
-
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    SecuritySettings security;
 
     @OnOpen
-    public void open(Session socket) {
+    public void open(Session socket) throws IOException {
         socket.setMaxTextMessageBufferSize(HandshakeAttributes.MAX_FRAME_BYTES);
-        var outbox = new SocketOutbox(socket, executor);
+        // Cross-site WebSocket hijacking: browsers send the page's Origin and no CORS applies to WebSockets.
+        Map<?, ?> headers = (Map<?, ?>) HandshakeAttributes.of(socket).get(HandshakeAttributes.HEADERS);
+        String origin = (String) headers.get("origin");
+        if (!security.allowedOrigins().allows(origin, (String) headers.get("host"))) {
+            LOG.info(() -> "Refused a WebSocket from origin " + origin);
+            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "origin not allowed"));
+            return;
+        }
+        var outbox = new SocketOutbox(socket);
         socket.getUserProperties().put(OUTBOX, outbox);
         socket.getUserProperties().put(CONNECTION, Connection.push(outbox, HandshakeAttributes.of(socket)));
     }
 
     @OnMessage
-    public void message(Session socket, String text) {
+    public void part(Session socket, String part, boolean last) {
+        BoundedText.append(socket, part, last, HandshakeAttributes.MAX_FRAME_BYTES).ifPresent(text -> message(socket, text));
+    }
+
+    private void message(Session socket, String text) {
         var outbox = (SocketOutbox) socket.getUserProperties().get(OUTBOX);
+        if (outbox == null) return; // refused at open
         List<jakarta.json.JsonObject> messages;
         try {
             messages = Payload.parse(text);
         } catch (IllegalArgumentException e) {
             LOG.info(() -> "Refused a WebSocket frame from " + socket.getId() + ": " + e.getMessage());
             outbox.send(List.of(BadPayload.reply(e.getMessage())));
+            return;
+        }
+        if (messages.size() > security.maxBatchMessages()) {
+            outbox.send(List.of(BadPayload.reply(BadPayload.tooManyMessages(messages.size(), security.maxBatchMessages()))));
             return;
         }
         BatchReply reply = bayeux.handle(messages, (Connection) socket.getUserProperties().get(CONNECTION));
@@ -62,7 +81,7 @@ public class WebSocketTransport {
 
     @OnError
     public void error(Session socket, Throwable failure) {
-        LOG.fine(() -> "WebSocket " + socket.getId() + " failed: " + failure);
+        SocketFailure.close(socket, failure);
     }
 
     @OnClose

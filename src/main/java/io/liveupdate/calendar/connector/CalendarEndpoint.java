@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One calendar's connector URL. A thin adapter: it reads the request, lets {@link SaveRequestReader} tell
@@ -28,19 +29,25 @@ public class CalendarEndpoint {
     private final EventLoader loader;
     private final SaveProcessor saves;
     private final ConnectorSettings settings;
+    private final CalendarGate gate;
 
-    CalendarEndpoint(String calendar, EventLoader loader, SaveProcessor saves, ConnectorSettings settings) {
+    CalendarEndpoint(String calendar, EventLoader loader, SaveProcessor saves, ConnectorSettings settings, CalendarGate gate) {
         this.calendar = calendar;
         this.loader = loader;
         this.saves = saves;
         this.settings = settings;
+        this.gate = gate;
     }
 
     @GET
     public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
         String query = uri.getRequestUri().getRawQuery();
         return SaveRequestReader.read("GET", null, null, query, new byte[0])
-                .map(this::save)
+                .map(save -> {
+                    gate.requireWrite(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST));
+                    gate.requireSecurityKey(FormData.parse(query));
+                    return save(save);
+                })
                 .orElseGet(() -> load(query, headers));
     }
 
@@ -69,9 +76,13 @@ public class CalendarEndpoint {
     }
 
     private Response save(String method, String id, HttpHeaders headers, InputStream body) {
+        gate.requireWrite(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST)); // before reading a byte
         if (headers.getLength() > settings.maxBodyBytes()) throw new RequestTooLargeException(settings.maxBodyBytes());
         byte[] bytes = BoundedBody.read(body, settings.maxBodyBytes());
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            gate.requireSecurityKey(FormData.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+        }
         return save(SaveRequestReader.read(method, id, contentType, null, bytes).orElseThrow());
     }
 
@@ -84,9 +95,18 @@ public class CalendarEndpoint {
     }
 
     private Response load(String query, HttpHeaders headers) {
+        gate.requireRead();
         var request = LoadRequest.from(FormData.parse(query), headers.getAcceptableMediaTypes(), settings.dateFormat());
+        Optional<String> key = gate.securityKey();
         return request.xml()
-                ? Response.ok(loader.xml(calendar, request), XML).build()
-                : Response.ok(loader.json(calendar, request), JSON).build();
+                ? Response.ok(withKey(loader.xml(calendar, request), key, "<data>", k -> "<data " + CalendarGate.SECURITY_KEY + "=\"" + k + "\">"), XML).build()
+                : Response.ok(withKey(loader.json(calendar, request), key, "{", k -> "{\"" + CalendarGate.SECURITY_KEY + "\":\"" + k + "\","), JSON).build();
+    }
+
+    /** Puts the CSRF key (URL-safe Base64: nothing to escape) where the client reads it: the root's first attribute or key. */
+    private static String withKey(String answer, Optional<String> key, String root, java.util.function.UnaryOperator<String> rootWithKey) {
+        if (key.isEmpty()) return answer;
+        int at = answer.indexOf(root);
+        return at < 0 ? answer : answer.substring(0, at) + rootWithKey.apply(key.get()) + answer.substring(at + root.length());
     }
 }

@@ -1,7 +1,11 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.security.AccessControl;
+import io.liveupdate.security.CsrfKeys;
+import io.liveupdate.security.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /** Hands the JAX-RS sub-resource of one calendar the services it needs. */
 @ApplicationScoped
@@ -13,8 +17,15 @@ public class CalendarEndpointFactory {
     SaveProcessor saves;
     @Inject
     ConnectorSettings settings;
+    @Inject
+    AccessControl access;
+    @Inject
+    SecuritySettings security;
+    @Inject
+    CsrfKeys csrfKeys;
 
     CalendarEndpoint forCalendar(String calendar) {
-        return new CalendarEndpoint(calendar, loader, saves, settings);
+        return new CalendarEndpoint(calendar, loader, saves, settings, new CalendarGate(access, access.currentCaller(), calendar,
+                security.csrf() ? Optional.of(csrfKeys) : Optional.empty()));
     }
 }

@@ -1,6 +1,8 @@
 package io.liveupdate.calendar.connector;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
+import io.liveupdate.security.AccessRefusedException;
+import io.liveupdate.security.Decision;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -17,7 +19,13 @@ public class ConnectorErrorMapper implements ExceptionMapper<RuntimeException> {
     public Response toResponse(RuntimeException e) {
         if (e instanceof jakarta.ws.rs.WebApplicationException w) return w.getResponse();
         Response.Status status;
-        if (e instanceof MalformedRequestException) {
+        if (e instanceof AccessRefusedException refused) {
+            LOG.info(() -> "Refused request: " + refused.decision().status() + " " + e.getMessage());
+            var response = error(Response.Status.fromStatusCode(refused.decision().status()), e.getMessage());
+            return refused.decision() == Decision.UNAUTHENTICATED
+                    ? Response.fromResponse(response).header("WWW-Authenticate", "Basic realm=\"live-update\", Bearer realm=\"live-update\"").build()
+                    : response;
+        } else if (e instanceof MalformedRequestException) {
             status = Response.Status.BAD_REQUEST;
         } else if (e instanceof RequestTooLargeException) {
             status = Response.Status.REQUEST_ENTITY_TOO_LARGE;

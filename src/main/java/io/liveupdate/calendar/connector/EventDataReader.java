@@ -28,6 +28,11 @@ public final class EventDataReader {
         return data.build();
     }
 
+    /** The version of the event the client edited, or null when it named none (all a delete reads). */
+    public static Long editedVersion(Map<String, JsonValue> fields) {
+        return number(EventField.VERSION, fields.get(EventField.VERSION.wireName()));
+    }
+
     /**
      * The clients' own markers ("$new" on an event made in the lightbox, Webix's "$selected", ...) are state of
      * one page, not data: stored, a "$new" would come back to every page as an event still being created.
@@ -47,7 +52,7 @@ public final class EventDataReader {
             case START_DATE, END_DATE, ORIGINAL_START -> date(field, value);
             case TEXT -> isEmpty(value) ? "" : text(value);
             case RRULE, REC_TYPE -> isEmpty(value) ? null : text(value);
-            case DURATION, EVENT_PID, EVENT_LENGTH -> number(field, value);
+            case DURATION, EVENT_PID, EVENT_LENGTH, VERSION -> number(field, value);
             // A series has no parent; clients write that as null, "" or 0.
             case RECURRING_EVENT_ID -> zeroAsNone(number(field, value));
             case DELETED -> flag(field, value);
@@ -56,7 +61,14 @@ public final class EventDataReader {
 
     private static LocalDateTime date(EventField field, JsonValue value) {
         if (isEmpty(value)) return null;
-        if (value instanceof JsonNumber n) return SchedulerDates.fromEpochMillis(n.longValue());
+        if (value instanceof JsonNumber n) {
+            try {
+                // exactly: longValue() would turn 1e999999999 into 0, i.e. 1970, and store it without a word
+                return SchedulerDates.fromEpochMillis(n.bigDecimalValue().longValueExact());
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                throw new InvalidEventException(field.wireName() + " " + n + " is not a date (epoch milliseconds)");
+            }
+        }
         String text = text(value);
         return SchedulerDates.parse(text).orElseThrow(
                 () -> new InvalidEventException(field.wireName() + " '" + text + "' is not a date"));
@@ -64,7 +76,13 @@ public final class EventDataReader {
 
     private static Long number(EventField field, JsonValue value) {
         if (isEmpty(value)) return null;
-        if (value instanceof JsonNumber n && n.isIntegral()) return n.longValue();
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            try {
+                return n.bigDecimalValue().longValueExact();
+            } catch (ArithmeticException e) {
+                throw new InvalidEventException(field.wireName() + " " + n + " is not a whole number in range");
+            }
+        }
         try {
             return Long.parseLong(text(value).trim());
         } catch (NumberFormatException e) {

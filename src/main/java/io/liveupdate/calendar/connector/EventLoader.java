@@ -6,7 +6,7 @@ import io.liveupdate.calendar.EventService;
 import io.liveupdate.calendar.EventView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;

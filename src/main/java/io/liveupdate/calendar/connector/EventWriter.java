@@ -1,7 +1,7 @@
 package io.liveupdate.calendar.connector;
 
 import io.liveupdate.calendar.EventView;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -54,6 +54,8 @@ public final class EventWriter {
         if (e.recType() != null) f.put("rec_type", Json.createValue(e.recType()));
         if (e.eventPid() != null) f.put("event_pid", Json.createValue(e.eventPid()));
         if (e.eventLength() != null) f.put("event_length", Json.createValue(e.eventLength()));
+        // Sent back by the dataProcessor with every update, so a stale edit can be told apart (EventField.VERSION).
+        f.put("version", Json.createValue(e.version()));
         e.customFields().forEach(f::putIfAbsent);
         return f;
     }

@@ -1,6 +1,6 @@
 package io.liveupdate.calendar.connector;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -23,6 +23,8 @@ public final class SaveAnswerWriter {
                     .append("\" sid=\"").append(Xml.attribute(text(o.sid())))
                     .append("\" tid=\"").append(Xml.attribute(text(o.tid()))).append('"');
             if (o.message() != null) out.append(" message=\"").append(Xml.attribute(o.message())).append('"');
+            // The stored version, so a page can keep editing the row it just saved (or learn the one that won).
+            if (o.item() != null) out.append(" version=\"").append(o.item().version()).append('"');
             out.append('>');
             if (o.message() != null) out.append(Xml.cdata(o.message()));
             out.append("</action>");

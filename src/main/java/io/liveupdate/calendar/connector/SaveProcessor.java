@@ -1,16 +1,19 @@
 package io.liveupdate.calendar.connector;
 
 import io.liveupdate.calendar.EventService;
+import io.liveupdate.calendar.EventView;
 import io.liveupdate.calendar.InvalidEventException;
 import io.liveupdate.calendar.SaveAction;
 import io.liveupdate.calendar.SavedEvent;
+import io.liveupdate.calendar.StaleEventException;
 import io.liveupdate.calendar.UnknownEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.persistence.OptimisticLockException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +24,9 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class SaveProcessor {
+
+    /** How often an overwrite (a save naming no version) is tried when concurrent commits keep beating it. */
+    private static final int OVERWRITE_ATTEMPTS = 3;
 
     private static final Logger LOG = Logger.getLogger(SaveProcessor.class.getName());
 
@@ -38,24 +44,68 @@ public class SaveProcessor {
             return refuse("error", calendar, row, reason);
         }
         try {
-            SavedEvent saved = switch (action.get()) {
-                case INSERTED -> events.insert(calendar, EventDataReader.read(row.fields()), clientReference(row.sid()));
-                case UPDATED -> events.update(calendar, serverId(calendar, row.sid()), EventDataReader.read(row.fields()));
-                case DELETED -> events.delete(calendar, serverId(calendar, row.sid()));
-            };
+            SavedEvent saved = saveRetryingOverwrites(calendar, action.get(), row);
             return new RowOutcome(saved.action().wireName(), row.sid(), Json.createValue(saved.event().id()), null, saved.event());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: a failed commit surfaces from the transaction interceptor as the
+            // checked jakarta.transaction.RollbackException (seen when the database stops mid-commit).
             return refusal(calendar, row, e);
         }
     }
 
-    private RowOutcome refusal(String calendar, RowChange row, RuntimeException e) {
+    /**
+     * A save that names no version overwrites (last write wins), so losing a race to a concurrent commit is no
+     * reason to refuse it: it is applied again on the row as now stored. A save that names one lost for good.
+     */
+    private SavedEvent saveRetryingOverwrites(String calendar, SaveAction action, RowChange row) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return save(calendar, action, row);
+            } catch (RuntimeException e) {
+                boolean overwrite = action != SaveAction.INSERTED && EventDataReader.editedVersion(row.fields()) == null;
+                if (!overwrite || attempt == OVERWRITE_ATTEMPTS || !isConcurrentCommit(e)) throw e;
+            }
+        }
+    }
+
+    private SavedEvent save(String calendar, SaveAction action, RowChange row) {
+        return switch (action) {
+            case INSERTED -> events.insert(calendar, EventDataReader.read(row.fields()), clientReference(row.sid()));
+            case UPDATED -> events.update(calendar, serverId(calendar, row.sid()), EventDataReader.read(row.fields()));
+            case DELETED -> events.delete(calendar, serverId(calendar, row.sid()), EventDataReader.editedVersion(row.fields()));
+        };
+    }
+
+    private RowOutcome refusal(String calendar, RowChange row, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidEventException) return refuse("invalid", calendar, row, t.getMessage());
             if (t instanceof UnknownEventException) return refuse("error", calendar, row, t.getMessage());
+            if (t instanceof StaleEventException stale) return stale(calendar, row, stale.getMessage(), stale.current());
+        }
+        if (isConcurrentCommit(e)) {
+            // Both edits read the same version; the other committed first. Answer with what it stored.
+            long id = serverId(calendar, row.sid());
+            var current = events.find(calendar, id);
+            String reason = "event " + id + " was changed by someone else at the same time; it now shows their change";
+            return stale(calendar, row, current.isPresent() ? reason : "event " + id + " was deleted by someone else", current.orElse(null));
         }
         LOG.log(Level.WARNING, "Save of row " + row.sid() + " in calendar '" + calendar + "' failed", e);
         return refuse("error", calendar, row, "not saved: " + rootMessage(e));
+    }
+
+    /** "error", the reason, and the stored row that won (JSON answers carry it as item, so a page can show it). */
+    private static RowOutcome stale(String calendar, RowChange row, String reason, EventView current) {
+        LOG.info(() -> "Refused stale " + row.status() + " of row " + row.sid() + " in calendar '" + calendar + "': " + reason);
+        return new RowOutcome("error", row.sid(), row.sid(), reason, current);
+    }
+
+    /** JPA's optimistic lock failed at flush: another transaction committed a newer version first. */
+    private static boolean isConcurrentCommit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException
+                    || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException) return true;
+        }
+        return false;
     }
 
     private static RowOutcome refuse(String action, String calendar, RowChange row, String reason) {

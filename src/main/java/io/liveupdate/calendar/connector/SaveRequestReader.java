@@ -1,7 +1,7 @@
 package io.liveupdate.calendar.connector;
 
 import io.liveupdate.calendar.SaveAction;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -162,15 +162,17 @@ public final class SaveRequestReader {
     }
 
     private static JsonObject parseJsonObject(byte[] body) {
+        JsonValue value;
         try (var reader = Json.createReader(new StringReader(utf8(body)))) {
-            JsonValue value = reader.readValue();
-            if (value instanceof JsonObject object) return object;
-            throw new MalformedRequestException("expected a JSON object, got " + value.getValueType());
+            value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new MalformedRequestException("malformed JSON body: " + e.getMessage());
-        } catch (jakarta.json.JsonException e) {
+        } catch (RuntimeException e) {
+            // JsonException, or Parsson's plain RuntimeException for input nested deeper than its limit (1000)
             throw new MalformedRequestException("unreadable JSON body: " + e.getMessage());
         }
+        if (value instanceof JsonObject object) return object;
+        throw new MalformedRequestException("expected a JSON object, got " + value.getValueType());
     }
 
     private static String requireId(String pathId) {

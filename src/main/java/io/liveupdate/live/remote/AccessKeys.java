@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -66,6 +67,21 @@ final class AccessKeys {
         boolean found = false;
         for (byte[] token : tokens) found |= MessageDigest.isEqual(sent, mac(token, key));
         return found;
+    }
+
+    /** The configured token that {@code tokenOrKey} is, or that issued it (a valid key), if any. */
+    Optional<String> tokenBehind(String tokenOrKey) {
+        if (tokenOrKey == null) return Optional.empty();
+        byte[] candidate = tokenOrKey.getBytes(StandardCharsets.UTF_8);
+        byte[] key = decode(tokenOrKey);
+        boolean live = key != null && ByteBuffer.wrap(key, NONCE, Long.BYTES).getLong() > clock.instant().getEpochSecond();
+        byte[] found = null;
+        for (byte[] token : tokens) {
+            boolean matches = MessageDigest.isEqual(token, candidate)
+                    || (live && MessageDigest.isEqual(Arrays.copyOfRange(key, HEAD, LENGTH), mac(token, key)));
+            if (matches && found == null) found = token;
+        }
+        return Optional.ofNullable(found).map(t -> new String(t, StandardCharsets.UTF_8));
     }
 
     /** What the WebSocket accepts as {@code token}: a valid key or a configured token. */

@@ -1,6 +1,6 @@
 package io.liveupdate.live.remote;
 
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -30,7 +30,8 @@ record ClientMessage(Type type, String action, String name, List<JsonValue> call
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) return malformed(null, "not a JSON object");
             json = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException, IllegalStateException, or Parsson's plain RuntimeException for too deep a nesting
             return malformed(null, "not JSON");
         }
         if (!(json.get("action") instanceof JsonString action)) return malformed(null, "no action");

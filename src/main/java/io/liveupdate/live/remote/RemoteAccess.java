@@ -3,7 +3,12 @@ package io.liveupdate.live.remote;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.liveupdate.security.Access;
+import io.liveupdate.security.AccessControl;
+import io.liveupdate.security.Decision;
+import io.liveupdate.security.SecuritySettings;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /** The application's {@link AccessKeys}, built once from {@link RemoteSettings}. */
@@ -14,13 +19,18 @@ public class RemoteAccess {
 
     @Inject
     RemoteSettings settings;
+    @Inject
+    SecuritySettings security;
+    @Inject
+    AccessControl control;
 
     private AccessKeys keys;
 
     @PostConstruct
     void init() {
-        var tokens = settings.tokens();
-        if (tokens.isEmpty()) LOG.warning("liveupdate.remote.tokens is empty: every RemoteEvents handshake is refused");
+        // With security on, the users' own tokens (liveupdate.security.tokens) are the RemoteEvents tokens too.
+        var tokens = security.enabled() ? security.userTokens().tokens() : settings.tokens();
+        if (tokens.isEmpty()) LOG.warning("no RemoteEvents tokens are configured: every RemoteEvents handshake is refused");
         keys = new AccessKeys(tokens, settings.keyTtl(), Clock.systemUTC());
     }
 
@@ -34,5 +44,11 @@ public class RemoteAccess {
 
     public boolean admitsSocket(String tokenOrKey) {
         return keys.admits(tokenOrKey);
+    }
+
+    /** Whether the holder of this token or key may read the calendar's events (always, with security off). */
+    public Decision mayRead(String tokenOrKey, String calendar) {
+        Optional<String> user = keys.tokenBehind(tokenOrKey).flatMap(security.userTokens()::user);
+        return control.decide(user, calendar, Access.READ);
     }
 }

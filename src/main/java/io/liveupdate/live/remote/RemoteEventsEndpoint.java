@@ -1,5 +1,7 @@
 package io.liveupdate.live.remote;
 
+import io.liveupdate.websocket.BoundedText;
+import io.liveupdate.websocket.SocketFailure;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -8,7 +10,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.util.logging.Logger;
 
 /**
  * The RemoteEvents WebSocket, {@code /api/v1?[calendar=<name>&]token=<key or token>&ws=1}: a thin adapter from
@@ -18,8 +19,8 @@ import java.util.logging.Logger;
 @ServerEndpoint(value = "/api/v1", configurator = RemoteHandshake.class)
 public class RemoteEventsEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(RemoteEventsEndpoint.class.getName());
     private static final String CONNECTION = RemoteConnection.class.getName();
+    private static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
     @Inject
     RemoteProtocol protocol;
@@ -32,10 +33,10 @@ public class RemoteEventsEndpoint {
     }
 
     // Clients send only small control frames; a larger one closes the session (1009) before it is buffered.
-    @OnMessage(maxMessageSize = 64 * 1024)
-    public void text(String text, Session session) {
+    @OnMessage
+    public void text(String part, boolean last, Session session) {
         var connection = connection(session);
-        if (connection != null) protocol.receive(connection, text);
+        if (connection != null) BoundedText.append(session, part, last, MAX_MESSAGE_CHARS).ifPresent(text -> protocol.receive(connection, text));
     }
 
     @OnMessage
@@ -52,7 +53,7 @@ public class RemoteEventsEndpoint {
 
     @OnError
     public void error(Session session, Throwable failure) {
-        LOG.fine(() -> "RemoteEvents session " + session.getId() + " failed: " + failure);
+        SocketFailure.close(session, failure);
     }
 
     private static RemoteConnection connection(Session session) {

@@ -32,7 +32,9 @@ public class RemoteHandshakeResource {
             return refuse(Response.Status.UNAUTHORIZED, "the " + TOKEN_HEADER + " header is required");
         }
         if (!access.isToken(token)) return refuse(Response.Status.FORBIDDEN, "unknown " + TOKEN_HEADER);
-        if (CalendarName.of(calendar).isEmpty()) return refuse(Response.Status.BAD_REQUEST, CalendarName.RULE);
+        var name = CalendarName.of(calendar);
+        if (name.isEmpty()) return refuse(Response.Status.BAD_REQUEST, CalendarName.RULE);
+        if (!access.mayRead(token, name.get()).allowed()) return refuse(Response.Status.FORBIDDEN, "no read access to calendar " + name.get());
         return Response.ok(RemotePayload.handshake(access.issueKey(token)), JSON).header("Cache-Control", "no-store").build();
     }
 

@@ -3,7 +3,7 @@ package io.liveupdate.live.remote;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.connector.DatePattern;
 import io.liveupdate.calendar.connector.EventWriter;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -47,9 +47,17 @@ public class RemoteRegistry {
         heartbeat = scheduler.scheduleAtFixedRate(this::heartbeat, seconds, seconds, TimeUnit.SECONDS);
     }
 
+    /**
+     * Undeploy or shutdown: every connection is closed "going away", which the 7.2 client answers by connecting
+     * again two seconds later, to the server or redeployed application that is there by then.
+     */
     @PreDestroy
     void stop() {
         if (heartbeat != null) heartbeat.cancel(false);
+        for (RemoteConnection connection : connections.values()) {
+            closed(connection);
+            connection.close(RemotePeer.GOING_AWAY, "server restarting");
+        }
     }
 
     /** Registers a new connection and queues its {@code start} frame, before anything else can be. */
@@ -83,7 +91,7 @@ public class RemoteRegistry {
         });
     }
 
-    int connectionCount() {
+    public int connectionCount() {
         return connections.size();
     }
 

@@ -37,6 +37,15 @@ class EventDataReaderTest {
     }
 
     @Test
+    void theEditedVersionIsReadFromFormTextOrJsonAndIsNoCustomField() {
+        assertEquals(3L, EventDataReader.read(Map.of("version", Json.createValue("3"))).get(VERSION, Long.class));
+        assertEquals(3L, EventDataReader.editedVersion(Map.of("version", Json.createValue(3))));
+        assertNull(EventDataReader.editedVersion(Map.of("version", Json.createValue(""))), "a form's empty value names none");
+        assertNull(EventDataReader.editedVersion(Map.of("text", Json.createValue("no version"))));
+        assertTrue(EventDataReader.read(Map.of("version", Json.createValue(3))).custom().isEmpty());
+    }
+
+    @Test
     void theClientsOwnDollarMarkersAreNotStored() {
         var data = EventDataReader.read(Map.of("$new", JsonValue.TRUE, "$selected", JsonValue.TRUE, "color", Json.createValue("red")));
         assertEquals(java.util.Set.of("color"), data.custom().keySet());

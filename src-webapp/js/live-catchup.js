@@ -1,0 +1,132 @@
+/*
+ * live-update: no missed change. A Faye client extension that makes a page's subscriptions to numbered channels
+ * (the calendar channels /update and /calendars/<name>/update) gap-free, in order and without duplicates:
+ *  - every change arrives with ext.seq, its number in its calendar; the extension passes them on in order, drops
+ *    numbers it has already passed on, and holds back a number that comes early until the ones before it arrive;
+ *  - every subscribe carries ext.catchUp; the first one is answered with ext.position (the channel's last number);
+ *    when Faye re-subscribes (after a re-handshake: network loss, server restart, a session cut loose for being
+ *    slow), the subscribe carries ext.lastSeq, and the server replays what came after it;
+ *  - when the transport fails, or a change arrives early, it asks with a publish on /service/catchup, and again
+ *    until the answer (ending with ext.position) arrives;
+ *  - when the server no longer has what was missed it sends ext.reload: options.onReload(channel) reloads the data.
+ *
+ * Usage: LiveCatchUp.attach(fayeClient, { onReload: function (channel) { ... } }) before subscribing.
+ * Works in the browser (window.LiveCatchUp) and in Node (require).
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.LiveCatchUp = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var REQUEST_CHANNEL = "/service/catchup";
+  // A request for missed changes still unanswered this long after it was sent is sent again.
+  var ASK_AGAIN_MS = 3000;
+
+  function attach(client, options) {
+    options = options || {};
+    var last = {};      // channel -> number of the last change passed on
+    var position = {};  // channel -> the server's last number when it was subscribed, before any change arrived
+    var early = {};     // channel -> { seq: [message, callback] } held back until the gap closes
+    var asking = {};    // channel -> true while a /service/catchup waits for its answer
+
+    // Asks for what came after the last change passed on. The answer (the missed changes, then ext.position) comes
+    // through the session; if it does not come (it went into a socket that was dying), ask again.
+    function ask(channel) {
+      if (asking[channel] || typeof last[channel] !== "number") return;
+      asking[channel] = true;
+      var retry = function () {
+        setTimeout(function () {
+          if (!asking[channel]) return;
+          asking[channel] = false;
+          ask(channel);
+        }, ASK_AGAIN_MS);
+      };
+      client.publish(REQUEST_CHANNEL, { channel: channel, lastSeq: last[channel] }).then(retry, retry);
+    }
+
+    function passOnEarly(channel) {
+      var waiting = early[channel];
+      if (!waiting) return;
+      for (var next = last[channel] + 1; waiting[next]; next++) {
+        var held = waiting[next];
+        delete waiting[next];
+        last[channel] = next;
+        held[1](held[0]);
+      }
+      for (var seq in waiting) {
+        if (+seq <= last[channel]) { waiting[seq][1](null); delete waiting[seq]; }
+      }
+      if (Object.keys(waiting).length > 0) ask(channel);
+    }
+
+    function positionIs(channel, seq) {
+      if (typeof last[channel] !== "number") {
+        // Where the channel stood when this client subscribed: what it asks for if it is cut off before a change.
+        position[channel] = seq;
+        return;
+      }
+      asking[channel] = false;
+      if (seq > last[channel]) ask(channel); // the answer was cut short: something is still missing
+    }
+
+    var extension = {
+      outgoing: function (message, callback) {
+        if (message.channel === "/meta/subscribe" && typeof message.subscription === "string") {
+          var known = typeof last[message.subscription] === "number" ? last[message.subscription] : position[message.subscription];
+          message.ext = message.ext || {};
+          message.ext.catchUp = true;
+          if (typeof known === "number") message.ext.lastSeq = known;
+        }
+        callback(message);
+      },
+      incoming: function (message, callback) {
+        var ext = message.ext, channel = message.channel;
+        if (!ext || typeof ext.seq !== "number" || typeof channel !== "string" || channel.indexOf("/meta/") === 0) {
+          return callback(message);
+        }
+        if (ext.position) {
+          callback(null);
+          positionIs(channel, ext.seq);
+          return;
+        }
+        if (ext.reload) {
+          var waiting = early[channel] || {};
+          for (var seq in waiting) waiting[seq][1](null);
+          delete early[channel];
+          last[channel] = ext.seq;
+          asking[channel] = false;
+          callback(null);
+          if (options.onReload) options.onReload(channel, ext.seq);
+          return;
+        }
+        // The first change seen: there is nothing before it to wait for.
+        if (typeof last[channel] !== "number") last[channel] = ext.seq - 1;
+        if (ext.seq <= last[channel]) return callback(null);
+        if (ext.seq === last[channel] + 1) {
+          last[channel] = ext.seq;
+          callback(message);
+          passOnEarly(channel);
+          return;
+        }
+        (early[channel] = early[channel] || {})[ext.seq] = [message, callback];
+        ask(channel);
+      }
+    };
+    client.addExtension(extension);
+    // What was on the wire when the transport failed may be gone: ask at once (Faye sends the request as soon as it
+    // has a transport again; over a socket, the first answer may otherwise be a whole connect timeout away).
+    client.on("transport:down", function () {
+      for (var channel in last) {
+        asking[channel] = false;
+        ask(channel);
+      }
+    });
+    return {
+      /** The number of the last change passed on for the channel, or undefined. */
+      lastSeq: function (channel) { return last[channel]; }
+    };
+  }
+
+  return { attach: attach };
+});

@@ -1,0 +1,104 @@
+package io.liveupdate.calendar;
+
+import io.liveupdate.json.Json;
+import io.liveupdate.persistence.ChangeLog;
+import io.liveupdate.persistence.LoggedChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The calendars' side of the change log: each calendar is a stream ({@value #PREFIX}{@code <name>}), and each
+ * change is kept as its kind, client reference and row, so it can be fired again exactly as it was.
+ */
+@ApplicationScoped
+public class ChangeRecords {
+
+    static final String PREFIX = "calendar:";
+
+    @Inject
+    ChangeLog log;
+
+    public static String streamOf(String calendar) {
+        return PREFIX + calendar;
+    }
+
+    /** Numbers the change in its calendar's stream; must run in the transaction that made it. */
+    EventChanged append(EventChanged change) {
+        long seq = log.append(streamOf(change.event().calendar()), toJson(change));
+        return new EventChanged(change.kind(), change.event(), change.clientReference(), seq);
+    }
+
+    /** The calendar's changes after {@code seq}, oldest first, at most {@code limit}. */
+    public List<EventChanged> after(String calendar, long seq, int limit) {
+        return log.after(streamOf(calendar), seq, limit).stream().map(ChangeRecords::fromJson).toList();
+    }
+
+    /** The number of the calendar's last committed change (0 for none). */
+    public long lastSeq(String calendar) {
+        return log.lastSeq(streamOf(calendar));
+    }
+
+    /** The oldest change still kept; a client that missed an older one must reload. */
+    public OptionalLong firstKept(String calendar) {
+        return log.firstKept(streamOf(calendar));
+    }
+
+    static JsonObject toJson(EventChanged change) {
+        EventView e = change.event();
+        var event = Json.createObjectBuilder();
+        add(event, "id", e.id());
+        add(event, "calendar", e.calendar());
+        add(event, "startDate", e.startDate());
+        add(event, "endDate", e.endDate());
+        add(event, "text", e.text());
+        add(event, "rrule", e.rrule());
+        add(event, "duration", e.duration());
+        add(event, "recurringEventId", e.recurringEventId());
+        add(event, "originalStart", e.originalStart());
+        event.add("deleted", e.deleted());
+        add(event, "recType", e.recType());
+        add(event, "eventPid", e.eventPid());
+        add(event, "eventLength", e.eventLength());
+        event.add("customFields", e.customFields() == null ? JsonValue.EMPTY_JSON_OBJECT : e.customFields());
+        event.add("version", e.version());
+        var record = Json.createObjectBuilder().add("kind", change.kind().name()).add("event", event);
+        add(record, "clientReference", change.clientReference());
+        return record.build();
+    }
+
+    static EventChanged fromJson(LoggedChange logged) {
+        JsonObject record = logged.payload();
+        JsonObject e = record.getJsonObject("event");
+        var event = new EventView(number(e, "id"), e.getString("calendar"), date(e, "startDate"), date(e, "endDate"),
+                string(e, "text"), string(e, "rrule"), number(e, "duration"), number(e, "recurringEventId"),
+                date(e, "originalStart"), e.getBoolean("deleted", false), string(e, "recType"), number(e, "eventPid"),
+                number(e, "eventLength"), e.getJsonObject("customFields"), e.getJsonNumber("version").longValue());
+        return new EventChanged(EventChanged.Kind.valueOf(record.getString("kind")), event, string(record, "clientReference"), logged.seq());
+    }
+
+    private static void add(JsonObjectBuilder json, String name, Object value) {
+        if (value instanceof Long number) json.add(name, number);
+        else if (value != null) json.add(name, value.toString());
+    }
+
+    private static String string(JsonObject json, String name) {
+        return json.get(name) instanceof JsonString text ? text.getString() : null;
+    }
+
+    private static Long number(JsonObject json, String name) {
+        return json.get(name) instanceof JsonNumber number ? number.longValue() : null;
+    }
+
+    private static LocalDateTime date(JsonObject json, String name) {
+        String text = string(json, name);
+        return text == null ? null : LocalDateTime.parse(text);
+    }
+}

@@ -1,0 +1,66 @@
+package io.liveupdate.live;
+
+import static io.liveupdate.bayeux.Bayeux.*;
+
+import io.liveupdate.bayeux.BayeuxServer;
+import io.liveupdate.bayeux.Connection;
+import io.liveupdate.bayeux.Extension;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads the catch-up requests of {@link CatchUpExt}: a {@code /meta/subscribe} to a calendar channel with
+ * {@code ext.lastSeq} is remembered on the session for {@link CatchUpOnSubscribe}, which replays once the
+ * subscription is recorded; a publish on {@value CatchUpExt#REQUEST_CHANNEL} by a subscribed session is replayed at
+ * once. Messages pass on unchanged.
+ */
+@ApplicationScoped
+public class CatchUpExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(CatchUpExtension.class.getName());
+
+    @Inject
+    BayeuxServer bayeux;
+    @Inject
+    CalendarReplay replay;
+
+    static String attributeFor(String channel) {
+        return CatchUpExt.LAST_SEQ + ":" + channel;
+    }
+
+    @Override
+    public JsonObject incoming(JsonObject message, Connection connection) {
+        String channel = message.get(CHANNEL) instanceof JsonString s ? s.getString() : "";
+        String clientId = message.get(CLIENT_ID) instanceof JsonString s ? s.getString() : null;
+        if (clientId == null) return message;
+        if (META_SUBSCRIBE.equals(channel) && message.get(EXT) instanceof JsonObject ext
+                && message.get(SUBSCRIPTION) instanceof JsonString subscription) {
+            var lastSeq = CatchUpExt.lastSeqIn(ext);
+            boolean wanted = lastSeq.isPresent() || ext.getBoolean(CatchUpExt.CATCH_UP, false);
+            if (wanted && CalendarChannels.calendarOf(subscription.getString()).isPresent()) {
+                // -1: no change seen yet, tell it where the channel stands
+                long from = lastSeq.orElse(-1);
+                bayeux.session(clientId).ifPresent(session -> session.attributes().put(attributeFor(subscription.getString()), from));
+            }
+        } else if (CatchUpExt.REQUEST_CHANNEL.equals(channel) && message.get(DATA) instanceof JsonObject data
+                && data.get(CHANNEL) instanceof JsonString wanted) {
+            var lastSeq = CatchUpExt.lastSeqIn(data);
+            var calendar = CalendarChannels.calendarOf(wanted.getString());
+            var session = bayeux.session(clientId);
+            if (lastSeq.isPresent() && calendar.isPresent() && session.isPresent()
+                    && session.get().subscriptions().stream().anyMatch(s -> s.toString().equals(wanted.getString()))) {
+                try {
+                    replay.replay(session.get(), wanted.getString(), calendar.get(), lastSeq.getAsLong());
+                } catch (RuntimeException e) {
+                    // The client asks again at its next gap or reconnect; the request itself is still acknowledged.
+                    LOG.log(Level.WARNING, "Could not replay " + wanted.getString() + " to " + clientId, e);
+                }
+            }
+        }
+        return message;
+    }
+}

@@ -1,0 +1,18 @@
+package io.liveupdate.ops;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The health check's settings, from the server's MicroProfile Config. */
+@ApplicationScoped
+public class OpsSettings {
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.ops.health-timeout-seconds", defaultValue = "2")
+    int healthTimeoutSeconds;
+
+    public int healthTimeoutSeconds() {
+        return healthTimeoutSeconds;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Running it as a service: counters and latencies (read through JMX MXBeans, so the server's console and JConsole
+ * show them), the database health check at {@code /api/health}, and the log lines an operator needs. Knows the
+ * other packages only through their monitoring hooks ({@link io.liveupdate.bayeux.BayeuxMetrics}, session counts,
+ * the {@link io.liveupdate.calendar.EventChanged} event); nothing depends on it.
+ */
+package io.liveupdate.ops;

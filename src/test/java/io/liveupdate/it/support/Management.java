@@ -1,0 +1,76 @@
+package io.liveupdate.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
+
+/**
+ * Faults at the server itself, through WildFly's management API on the run's management port (local
+ * authentication, as Arquillian's own client): redeploying the WAR, reloading the server. The server stays the one
+ * the other tests use, deployment included.
+ */
+public final class Management {
+
+    private Management() {
+    }
+
+    /** Redeploys the deployment (undeploy and deploy of the same content): every session and socket ends. */
+    public static void redeploy(String deployment) throws IOException {
+        var op = new ModelNode();
+        op.get("operation").set("redeploy");
+        op.get("address").add("deployment", deployment);
+        execute(op);
+    }
+
+    /** Reloads the whole server (all services stop and start again in the same process). */
+    public static void reload() throws IOException {
+        var op = new ModelNode();
+        op.get("operation").set("reload");
+        op.get("address").setEmptyList();
+        execute(op);
+    }
+
+    /** The server's used heap in bytes right after a full garbage collection (platform MBeans, through management). */
+    public static long heapAfterGc() throws IOException {
+        var gc = new ModelNode();
+        gc.get("operation").set("gc");
+        gc.get("address").add("core-service", "platform-mbean").add("type", "memory");
+        execute(gc);
+        var read = new ModelNode();
+        read.get("operation").set("read-attribute");
+        read.get("address").add("core-service", "platform-mbean").add("type", "memory");
+        read.get("name").set("heap-memory-usage");
+        return execute(read).get("result").get("used").asLong();
+    }
+
+    /** Waits until {@code url} answers 200 again. */
+    public static void awaitUp(URI url, Duration within) throws InterruptedException {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(), BodyHandlers.discarding()).statusCode() == 200) return;
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(url + " not up again within " + within);
+    }
+
+    private static ModelNode execute(ModelNode op) throws IOException {
+        int port = Integer.getInteger("it.management.port", 9990);
+        try (var client = ModelControllerClient.Factory.create("127.0.0.1", port)) {
+            ModelNode result = client.execute(op);
+            assertEquals("success", result.get("outcome").asString(), "management operation " + op + ": " + result);
+            return result;
+        }
+    }
+}
