@@ -13,6 +13,7 @@ import jakarta.json.JsonValue;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * The calendars' side of the change log: each calendar is a stream ({@value #PREFIX}{@code <name>}), and each
@@ -30,10 +31,19 @@ public class ChangeRecords {
         return PREFIX + calendar;
     }
 
-    /** Numbers the change in its calendar's stream; must run in the transaction that made it. */
-    EventChanged append(EventChanged change) {
-        long seq = log.append(streamOf(change.event().calendar()), toJson(change));
-        return new EventChanged(change.kind(), change.event(), change.clientReference(), seq);
+    /**
+     * Numbers the change in its calendar's stream; must run in the transaction that made it. The entry carries a
+     * token of its own, so that {@link #wasCommitted} cannot mistake another transaction's identical change for it.
+     */
+    LoggedEventChange append(EventChanged change) {
+        var payload = Json.createObjectBuilder(toJson(change)).add("token", UUID.randomUUID().toString()).build();
+        var entry = log.append(streamOf(change.event().calendar()), payload);
+        return new LoggedEventChange(new EventChanged(change.kind(), change.event(), change.clientReference(), entry.seq()), entry);
+    }
+
+    /** Whether the transaction that appended this change committed; throws while the database is unreachable. */
+    boolean wasCommitted(LoggedEventChange change) {
+        return log.holds(change.entry());
     }
 
     /** The calendar's changes after {@code seq}, oldest first, at most {@code limit}. */

@@ -37,8 +37,8 @@ public class ChangeLog {
     @Inject
     ChangeLogSettings settings;
 
-    /** @return the change's number in its stream */
-    public long append(String stream, JsonObject payload) {
+    /** @return the entry as written: the change's number in its stream and its payload */
+    public LoggedChange append(String stream, JsonObject payload) {
         try (Connection connection = dataSource.getConnection()) {
             long seq = bump(connection, stream);
             try (PreparedStatement insert = connection.prepareStatement(
@@ -50,9 +50,30 @@ public class ChangeLog {
                 insert.executeUpdate();
             }
             if (seq % TRIM_EVERY == 0) trim(connection, stream, seq);
-            return seq;
+            return new LoggedChange(stream, seq, payload);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot log the change of " + stream + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether this very entry is in the log, i.e. whether the transaction that appended it committed. Asked when a
+     * commit failed on its way back from the database (the connection broke after COMMIT was sent): the change may
+     * or may not have been committed, and only the database can tell. An entry trimmed since (older than the
+     * log keeps) reads as absent; an in-doubt commit is asked about within seconds, long before that.
+     *
+     * @throws IllegalStateException while the database cannot be reached
+     */
+    public boolean holds(LoggedChange entry) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT payload FROM change_log WHERE stream = ? AND seq = ?")) {
+            select.setString(1, entry.stream());
+            select.setLong(2, entry.seq());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() && rows.getString(1).equals(entry.payload().toString());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the change log of " + entry.stream() + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.faye.FayeEvent;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,24 @@ final class LiveReplica {
         var replica = new LiveReplica();
         client.messages().stream().filter(m -> channel.equals(m.channel())).map(FayeEvent::dataObject).forEach(replica::apply);
         return replica;
+    }
+
+    /**
+     * Waits until what the client received equals {@code stored} (see {@link #assertSameAs}); for changes that are
+     * sent late on purpose, such as a commit confirmed only once the database is back.
+     */
+    static void awaitSameAs(FayeClient client, String channel, Map<Long, JsonObject> stored, String who, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                of(client, channel).assertSameAs(stored, who);
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) throw notYet;
+                Thread.sleep(100);
+            }
+        }
     }
 
     private void apply(JsonObject update) {

@@ -14,6 +14,9 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -89,6 +92,13 @@ public class SaveProcessor {
             String reason = "event " + id + " was changed by someone else at the same time; it now shows their change";
             return stale(calendar, row, current.isPresent() ? reason : "event " + id + " was deleted by someone else", current.orElse(null));
         }
+        if (failedWhileCommitting(e)) {
+            // The database may have committed before the connection broke: "not saved" could be a lie. The
+            // change is fired only if the database has it (calendar.CommitConfirmation).
+            LOG.log(Level.WARNING, "Commit of row " + row.sid() + " in calendar '" + calendar + "' failed; outcome unknown", e);
+            return refuse("error", calendar, row, "not confirmed: the database failed while committing (" + rootMessage(e)
+                    + "); it may have been saved, and is then sent live like any change");
+        }
         LOG.log(Level.WARNING, "Save of row " + row.sid() + " in calendar '" + calendar + "' failed", e);
         return refuse("error", calendar, row, "not saved: " + rootMessage(e));
     }
@@ -104,6 +114,14 @@ public class SaveProcessor {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException
                     || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException) return true;
+        }
+        return false;
+    }
+
+    /** The work was done and the commit itself failed: only the transaction manager throws these. */
+    private static boolean failedWhileCommitting(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RollbackException || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException) return true;
         }
         return false;
     }

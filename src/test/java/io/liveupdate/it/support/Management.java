@@ -18,6 +18,9 @@ import org.jboss.dmr.ModelNode;
  */
 public final class Management {
 
+    /** The datasource that server-config/wildfly-postgres.cli sets up. */
+    private static final String DATASOURCE = "LiveUpdateDS";
+
     private Management() {
     }
 
@@ -35,6 +38,26 @@ public final class Management {
         op.get("operation").set("reload");
         op.get("address").setEmptyList();
         execute(op);
+    }
+
+    /** The datasource's connection URL as configured: an expression (the default setup) stays one. */
+    public static ModelNode datasourceUrl() throws IOException {
+        var read = new ModelNode();
+        read.get("operation").set("read-attribute");
+        read.get("address").add("subsystem", "datasources").add("data-source", DATASOURCE);
+        read.get("name").set("connection-url");
+        return execute(read).get("result");
+    }
+
+    /** Points the datasource at {@code url} and reloads the server, which takes that change only at a reload. */
+    public static void datasourceUrl(ModelNode url) throws IOException {
+        var write = new ModelNode();
+        write.get("operation").set("write-attribute");
+        write.get("address").add("subsystem", "datasources").add("data-source", DATASOURCE);
+        write.get("name").set("connection-url");
+        write.get("value").set(url);
+        execute(write);
+        reload();
     }
 
     /** The server's used heap in bytes right after a full garbage collection (platform MBeans, through management). */
