@@ -9,7 +9,10 @@
  *    copy of a Faye.Client (circular) overflows the stack. webix.proxy.faye.client = ... still works as before.
  * The server stores every operation and hands a subscriber the stored items, so a page that opens later (or
  * reloads) starts from the current data.
- * Needs the Faye client (<script src="/sync.js">) and Webix. Usage:
+ * With js/live-catchup.js on the page, nothing is missed either: the server numbers every stored operation, and a
+ * page whose connection dropped is sent what it missed when it is back, in order and once. When that is no longer
+ * kept, the page empties its views of that storage and the server sends the stored items again.
+ * Needs the Faye client (<script src="/sync.js">) and Webix; js/live-catchup.js before this file. Usage:
  *   webix.proxy.faye.client = new Faye.Client("/sync");
  *   { view: "list", url: "faye->/chat", save: "faye->/chat" }
  */
@@ -20,6 +23,13 @@
 
   if (webix.proxy.faye) return;
   var fayeClient = null;
+  var viewsOf = {};  // storage channel -> the views loaded from it, emptied when the server says to start again
+
+  function startAgain(channel) {
+    (viewsOf[channel] || []).forEach(function (view) {
+      webix.dp(view).ignore(function () { view.clearAll(); });
+    });
+  }
   var proxy = webix.proxy.faye = {
     $proxy: true,
     init: function () {
@@ -27,6 +37,7 @@
     },
     load: function (view) {
       var self = this.clientId;
+      (viewsOf[this.source] = viewsOf[this.source] || []).push(view);
       proxy.client.subscribe(this.source, function (update) {
         if (!update || update.clientId == self || !update.data) return;
         webix.dp(view).ignore(function () {
@@ -52,6 +63,9 @@
   Object.defineProperty(proxy, "client", {
     enumerable: false,
     get: function () { return fayeClient; },
-    set: function (client) { fayeClient = client; }
+    set: function (client) {
+      fayeClient = client;
+      if (client && window.LiveCatchUp) window.LiveCatchUp.attach(client, { onReload: startAgain });
+    }
   });
 })();

@@ -30,6 +30,13 @@ public interface Bayeux {
     String SUPPORTED_CONNECTION_TYPES = "supportedConnectionTypes";
     String CONNECTION_TYPE = "connectionType";
 
+    /**
+     * Not on the wire: the field in which an {@link Extension} gives the subscribers' copy of a publish its
+     * {@code ext} (e.g. a number that the server gave the message). Removed from what clients send before any
+     * extension sees it, so only the server sets it.
+     */
+    String DELIVERY_EXT = "liveupdate:deliveryExt";
+
     /** Advice fields and the values of {@code reconnect}. */
     String RECONNECT = "reconnect";
     String INTERVAL = "interval";

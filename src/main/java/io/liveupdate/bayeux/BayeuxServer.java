@@ -259,7 +259,8 @@ public class BayeuxServer {
     }
 
     private JsonObject incoming(JsonObject message, Connection connection) {
-        JsonObject current = message;
+        // Only extensions may say what subscribers get in ext, never the client itself.
+        JsonObject current = message.containsKey(DELIVERY_EXT) ? Json.createObjectBuilder(message).remove(DELIVERY_EXT).build() : message;
         for (Extension extension : extensions) {
             try {
                 current = extension.incoming(current, connection);

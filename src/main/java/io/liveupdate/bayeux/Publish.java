@@ -43,13 +43,15 @@ final class Publish {
 
     /**
      * What subscribers receive: channel, data and, as Faye does, the publisher's id. Never {@code successful}
-     * (clients would take the event for a reply), never the publisher's clientId, and never {@code ext}, which
-     * clients use for credentials and which Faye leaks to every subscriber.
+     * (clients would take the event for a reply), never the publisher's clientId, and never the publisher's
+     * {@code ext}, which clients use for credentials and which Faye leaks to every subscriber; an {@code ext} that
+     * an extension gave the delivery ({@link Bayeux#DELIVERY_EXT}) instead.
      */
     static JsonObject delivery(JsonObject message) {
         var event = Json.createObjectBuilder().add(CHANNEL, message.get(CHANNEL)).add(DATA, message.get(DATA));
         JsonValue id = message.get(ID);
         if (id != null && id != JsonValue.NULL) event.add(ID, id);
+        if (message.get(DELIVERY_EXT) instanceof JsonObject ext) event.add(EXT, ext);
         return event.build();
     }
 }

@@ -84,6 +84,11 @@ public class ChangeRecords {
         return record.build();
     }
 
+    /** The change as it was fired, from its log entry. */
+    public static EventChanged fromLog(LoggedChange logged) {
+        return fromJson(logged);
+    }
+
     static EventChanged fromJson(LoggedChange logged) {
         JsonObject record = logged.payload();
         JsonObject e = record.getJsonObject("event");

@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * fires once the answer is in, keeping the order of changes. While the database cannot answer, it is asked again
  * every {@value #RETRY_SECONDS} seconds and the changes are fired late, once, when it does; if the entry is not
  * there, they were rolled back and nobody sees them. Unanswered questions are kept in memory only: a server stopped
- * before the database returns loses them (pages then catch up from the change log, {@code live.CalendarReplay}).
+ * before the database returns loses them (pages then catch up from the change log, {@code live.ChannelReplay}).
  */
 @ApplicationScoped
 public class CommitConfirmation {

@@ -13,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reads the catch-up requests of {@link CatchUpExt}: a {@code /meta/subscribe} to a calendar channel with
+ * Reads the catch-up requests of {@link CatchUpExt}: a {@code /meta/subscribe} to a numbered channel (a calendar, a storage) with
  * {@code ext.lastSeq} is remembered on the session for {@link CatchUpOnSubscribe}, which replays once the
  * subscription is recorded; a publish on {@value CatchUpExt#REQUEST_CHANNEL} by a subscribed session is replayed at
  * once. Messages pass on unchanged.
@@ -26,7 +26,7 @@ public class CatchUpExtension implements Extension {
     @Inject
     BayeuxServer bayeux;
     @Inject
-    CalendarReplay replay;
+    ChannelReplay replay;
 
     static String attributeFor(String channel) {
         return CatchUpExt.LAST_SEQ + ":" + channel;
@@ -41,7 +41,7 @@ public class CatchUpExtension implements Extension {
                 && message.get(SUBSCRIPTION) instanceof JsonString subscription) {
             var lastSeq = CatchUpExt.lastSeqIn(ext);
             boolean wanted = lastSeq.isPresent() || ext.getBoolean(CatchUpExt.CATCH_UP, false);
-            if (wanted && CalendarChannels.calendarOf(subscription.getString()).isPresent()) {
+            if (wanted && replay.isNumbered(subscription.getString())) {
                 // -1: no change seen yet, tell it where the channel stands
                 long from = lastSeq.orElse(-1);
                 bayeux.session(clientId).ifPresent(session -> session.attributes().put(attributeFor(subscription.getString()), from));
@@ -49,12 +49,11 @@ public class CatchUpExtension implements Extension {
         } else if (CatchUpExt.REQUEST_CHANNEL.equals(channel) && message.get(DATA) instanceof JsonObject data
                 && data.get(CHANNEL) instanceof JsonString wanted) {
             var lastSeq = CatchUpExt.lastSeqIn(data);
-            var calendar = CalendarChannels.calendarOf(wanted.getString());
             var session = bayeux.session(clientId);
-            if (lastSeq.isPresent() && calendar.isPresent() && session.isPresent()
+            if (lastSeq.isPresent() && replay.isNumbered(wanted.getString()) && session.isPresent()
                     && session.get().subscriptions().stream().anyMatch(s -> s.toString().equals(wanted.getString()))) {
                 try {
-                    replay.replay(session.get(), wanted.getString(), calendar.get(), lastSeq.getAsLong());
+                    replay.replay(session.get(), wanted.getString(), lastSeq.getAsLong());
                 } catch (RuntimeException e) {
                     // The client asks again at its next gap or reconnect; the request itself is still acknowledged.
                     LOG.log(Level.WARNING, "Could not replay " + wanted.getString() + " to " + clientId, e);

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Tells a client with the catch-up extension where a calendar channel stands when it first subscribes, and replays
+ * Tells a client with the catch-up extension where a numbered channel (a calendar, a storage) stands when it first subscribes, and replays
  * what it missed when it subscribes with {@code ext.lastSeq} (both remembered by {@link CatchUpExtension}): after a re-handshake (network loss, server restart, a slow consumer cut loose), Faye
  * re-subscribes on its own, and our client extension adds the number of the last change it has.
  */
@@ -15,15 +15,13 @@ import jakarta.inject.Inject;
 public class CatchUpOnSubscribe implements SubscriptionListener {
 
     @Inject
-    CalendarReplay replay;
+    ChannelReplay replay;
 
     @Override
     public void subscribed(ServerSession session, ChannelId channel) {
         Object lastSeq = session.attributes().remove(CatchUpExtension.attributeFor(channel.toString()));
         if (!(lastSeq instanceof Long seq)) return;
-        CalendarChannels.calendarOf(channel.toString()).ifPresent(calendar -> {
-            if (seq < 0) replay.tellPosition(session, channel.toString(), calendar);
-            else replay.replay(session, channel.toString(), calendar, seq);
-        });
+        if (seq < 0) replay.tellPosition(session, channel.toString());
+        else replay.replay(session, channel.toString(), seq);
     }
 }

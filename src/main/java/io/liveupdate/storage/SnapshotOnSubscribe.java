@@ -39,6 +39,11 @@ public class SnapshotOnSubscribe implements SubscriptionListener {
     @Override
     public void subscribed(ServerSession session, ChannelId channel) {
         if (!StorageChannels.isStorage(channel) || !StorageChannels.fits(channel)) return;
+        deliverTo(session, channel);
+    }
+
+    /** The stored items of the storage, to this session alone. */
+    void deliverTo(ServerSession session, ChannelId channel) {
         int limit = Math.max(1, bayeux.settings().maxQueue() / 2);
         var items = storage.items(channel.toString(), limit);
         if (items.size() == limit) LOG.warning(() -> "Storage " + channel + " may hold more than the " + limit + " items a snapshot carries");

@@ -5,11 +5,13 @@ import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
+import io.liveupdate.live.CatchUpExt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,7 +20,8 @@ import java.util.logging.Logger;
  * Stores what clients publish on storage channels ({@link StorageChannels}), before the publish is relayed:
  * <ul>
  *   <li>a Webix operation ({@link StorageOperation}) is applied to the database in its own transaction, then
- *       relayed to the channel's subscribers as it came;</li>
+ *       relayed to the channel's subscribers as it came, with its number in the storage ({@code ext.seq}, which
+ *       js/live-catchup.js uses, see {@link StorageNumbering});</li>
  *   <li>any other data is relayed and not stored;</li>
  *   <li>a malformed operation, or one on a channel name longer than {@link StorageChannels#MAX_LENGTH}, is refused
  *       with {@link StorageError#invalidOperation} ({@code 405:<channel>:Invalid storage operation});</li>
@@ -47,8 +50,8 @@ public class StorageExtension implements Extension {
             Optional<StorageOperation> operation = StorageOperation.parse(message.get(Bayeux.DATA));
             if (operation.isEmpty()) return message;
             if (!StorageChannels.fits(channel.get())) throw new InvalidStorageOperation("the channel name is too long");
-            store(name, operation.get());
-            return message;
+            long seq = store(name, operation.get(), message.get(Bayeux.DATA));
+            return Json.createObjectBuilder(message).add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(seq)).build();
         } catch (InvalidStorageOperation e) {
             LOG.info(() -> "Refused a storage operation on " + name + ": " + e.getMessage());
             return rejected(message, StorageError.invalidOperation(name));
@@ -58,12 +61,12 @@ public class StorageExtension implements Extension {
         }
     }
 
-    private void store(String channel, StorageOperation operation) {
+    private long store(String channel, StorageOperation operation, JsonValue relayed) {
         try {
-            storage.apply(channel, operation);
+            return storage.apply(channel, operation, relayed);
         } catch (RuntimeException first) {
             LOG.log(Level.FINE, "Retrying a storage operation on " + channel, first);
-            storage.apply(channel, operation);
+            return storage.apply(channel, operation, relayed);
         }
     }
 

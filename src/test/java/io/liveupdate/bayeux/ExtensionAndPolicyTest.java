@@ -67,6 +67,25 @@ class ExtensionAndPolicyTest {
     }
 
     @Test
+    void anExtensionGivesSubscribersAnExtButAClientCannot() {
+        var subscriber = wire.server.session(wire.subscribed("/chat")).orElseThrow();
+        // The client's own ext and its forged delivery ext reach nobody.
+        wire.one("{'channel':'/chat','data':{'n':1},'ext':{'token':'secret'},'liveupdate:deliveryExt':{'seq':99},'id':'a'}");
+        var first = subscriber.drain();
+        assertEquals(1, first.size());
+        assertFalse(first.get(0).object().containsKey("ext"), first.get(0).object().toString());
+        assertFalse(first.get(0).object().containsKey(Bayeux.DELIVERY_EXT), first.get(0).object().toString());
+
+        wire.server.addExtension((message, connection) -> message.getString("channel").equals("/chat")
+                ? Json.createObjectBuilder(message).add(Bayeux.DELIVERY_EXT, json("{'seq':7}")).build()
+                : message);
+        wire.one("{'channel':'/chat','data':{'n':2},'id':'b'}");
+        var second = subscriber.drain();
+        assertEquals(json("{'seq':7}"), second.get(0).object().getJsonObject("ext"));
+        assertFalse(second.get(0).object().containsKey(Bayeux.DELIVERY_EXT), second.get(0).object().toString());
+    }
+
+    @Test
     void anExtensionCanDropAMessageWithNoReply() {
         wire.server.addExtension((message, connection) -> message.getString("channel").equals("/drop") ? null : message);
         assertEquals(List.of("/keep"), wire.now("[{'channel':'/drop','data':{}},{'channel':'/keep','data':{}}]").stream()

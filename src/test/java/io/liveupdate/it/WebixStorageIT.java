@@ -160,7 +160,7 @@ class WebixStorageIT extends Deployed {
     }
 
     /** The update object Webix's faye proxy publishes: the DataProcessor's {@code {id, operation, data}} plus its clientId. */
-    private static JsonObject webix(String operation, long id, JsonObject fields) {
+    static JsonObject webix(String operation, long id, JsonObject fields) {
         var item = Json.createObjectBuilder(fields).add("id", id).build();
         return data("id", Long.toString(id), "operation", operation, "data", item, "_in_progress", true, "clientId", PAGE_A);
     }
@@ -185,7 +185,7 @@ class WebixStorageIT extends Deployed {
     }
 
     /** The storage's items in the database, by item id, in snapshot order. */
-    private static Map<String, JsonObject> storedItems(String channel) throws SQLException {
+    static Map<String, JsonObject> storedItems(String channel) throws SQLException {
         var items = new LinkedHashMap<String, JsonObject>();
         try (var db = DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
              var query = db.prepareStatement("SELECT item_id, fields::text FROM storage_item WHERE channel = ? ORDER BY id")) {

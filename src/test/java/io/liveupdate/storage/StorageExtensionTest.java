@@ -2,6 +2,7 @@ package io.liveupdate.storage;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.bayeux.Bayeux;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.BayeuxSettings;
 import io.liveupdate.bayeux.ChannelId;
@@ -10,6 +11,7 @@ import io.liveupdate.bayeux.SecurityPolicy;
 import io.liveupdate.bayeux.ServerSession;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,11 +40,15 @@ class StorageExtensionTest {
     }
 
     @Test
-    void anOperationIsStoredAndTheMessageRelayedUnchanged() {
+    void anOperationIsStoredAndTheMessageRelayedWithItsNumber() {
         var message = publish("/chat", insert(1));
 
-        assertSame(message, extension.incoming(message, null));
+        var relayed = extension.incoming(message, null);
+
         assertEquals(List.of("/chat insert 1"), storage.applied);
+        assertEquals(message, Json.createObjectBuilder(relayed).remove(Bayeux.DELIVERY_EXT).build(), "relayed as it came");
+        assertEquals(1, relayed.getJsonObject(Bayeux.DELIVERY_EXT).getInt("seq"), "numbered for the subscribers");
+        assertEquals(2, extension.incoming(publish("/chat", insert(2)), null).getJsonObject(Bayeux.DELIVERY_EXT).getInt("seq"));
     }
 
     @Test
@@ -87,7 +93,9 @@ class StorageExtensionTest {
         storage.failures = 1;
         var message = publish("/chat", insert(1));
 
-        assertSame(message, extension.incoming(message, null));
+        var relayed = extension.incoming(message, null);
+
+        assertFalse(relayed.containsKey("error"), relayed.toString());
         assertEquals(List.of("/chat insert 1"), storage.applied);
     }
 
@@ -126,11 +134,12 @@ class StorageExtensionTest {
         int failures;
 
         @Override
-        public void apply(String channel, StorageOperation operation) {
+        public long apply(String channel, StorageOperation operation, JsonValue relayed) {
             String text = channel + " " + operation.kind().wireName() + " " + operation.itemId();
             attempts.add(text);
             if (failures-- > 0) throw new IllegalStateException("database down");
             applied.add(text);
+            return applied.size();
         }
     }
 }

@@ -69,9 +69,14 @@ public final class LiveReplica {
 
     /** The number of the calendar's last committed change, read from the database itself. */
     public static long committedSeq(String calendar) {
+        return committedSeqOf("calendar:" + calendar);
+    }
+
+    /** The number of the last committed change of a change log stream ({@code calendar:<name>}, {@code storage:<channel>}). */
+    public static long committedSeqOf(String stream) {
         try (var db = DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
                 var select = db.prepareStatement("SELECT last_seq FROM change_stream WHERE stream = ?")) {
-            select.setString(1, "calendar:" + calendar);
+            select.setString(1, stream);
             try (var rows = select.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
             }

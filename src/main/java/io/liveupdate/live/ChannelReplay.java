@@ -1,0 +1,86 @@
+package io.liveupdate.live;
+
+import io.liveupdate.bayeux.BayeuxServer;
+import io.liveupdate.bayeux.ServerSession;
+import io.liveupdate.persistence.ChangeLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Sends one session the messages of a numbered channel ({@link NumberedChannels}: a calendar, a storage) it missed,
+ * from the change log, in order, each as it was published, then where that left it ({@code ext.position}). When
+ * they are no longer all kept, or are more than half its queue could take, it sends the reload signal instead, and
+ * what the channel's kind sends after it.
+ *
+ * <p>Live messages may reach the session before, between and after the replayed ones (it is already subscribed, so
+ * nothing committed after the log is read can be missed); the client drops numbers it has and puts the rest in
+ * order (js/live-catchup.js).
+ */
+@ApplicationScoped
+public class ChannelReplay {
+
+    private static final Logger LOG = Logger.getLogger(ChannelReplay.class.getName());
+
+    @Inject
+    ChangeLog log;
+    @Inject
+    BayeuxServer bayeux;
+    @Inject
+    @Any
+    Instance<NumberedChannels> kinds;
+
+    /** Whether the channel's messages are numbered, so that a client can catch up on it. */
+    public boolean isNumbered(String channel) {
+        return numbered(channel).isPresent();
+    }
+
+    /** The channel's last number, for a client that has seen no message yet. */
+    public void tellPosition(ServerSession session, String channel) {
+        numbered(channel).ifPresent(n -> session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(log.lastSeq(n.stream()))));
+    }
+
+    public void replay(ServerSession session, String channel, long lastSeq) {
+        var numbered = numbered(channel);
+        if (numbered.isEmpty()) return;
+        String stream = numbered.get().stream();
+        long last = log.lastSeq(stream);
+        if (lastSeq == last) {
+            session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(last));
+            return;
+        }
+        int limit = Math.max(1, bayeux.settings().maxQueue() / 2);
+        var firstKept = log.firstKept(stream);
+        boolean trimmed = firstKept.isEmpty() || firstKept.getAsLong() > lastSeq + 1;
+        if (lastSeq > last || trimmed || last - lastSeq > limit) {
+            LOG.fine(() -> session + " missed messages " + lastSeq + "-" + last + " of " + channel + ": told to reload");
+            if (session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.reload(last))) {
+                numbered.get().kind().afterReload(session, channel);
+            }
+            return;
+        }
+        long replayed = lastSeq;
+        for (var change : log.after(stream, lastSeq, limit)) {
+            if (!session.deliver(channel, numbered.get().kind().dataOf(change), CatchUpExt.seq(change.seq()))) return;
+            replayed = change.seq();
+        }
+        // The end of the answer: a client that asked and does not get it (it went into a socket that was dying)
+        // asks again.
+        session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(replayed));
+    }
+
+    private Optional<Numbered> numbered(String channel) {
+        for (NumberedChannels kind : kinds) {
+            var stream = kind.streamOf(channel);
+            if (stream.isPresent()) return Optional.of(new Numbered(kind, stream.get()));
+        }
+        return Optional.empty();
+    }
+
+    private record Numbered(NumberedChannels kind, String stream) {
+    }
+}
