@@ -2,6 +2,7 @@ package io.liveupdate.it;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.it.support.Management;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -237,7 +238,68 @@ class RemoteEventsIT extends Deployed {
         assertFalse(result.getString("error").isEmpty());
     }
 
+    @Test
+    void aPageThatReconnectsWithItsKeyIsSentTheChangesItMissedInOrderOnce() throws Exception {
+        var calendar = new TestCalendar(http());
+        String query = pageQuery(calendar);
+        var socket = connect(query);
+        socket.next("start");
+        socket.subscribe();
+        long a = calendar.insert("2025-04-01 09:00", "2025-04-01 10:00", "a");
+        assertEquals("add-event", socket.nextEvent().getString("type"));
+
+        socket.ws.abort(); // the network drops: no closing handshake
+        long b = calendar.insert("2025-04-02 09:00", "2025-04-02 10:00", "b");
+        http().put(calendar.url + "/" + a, Http.JSON, "{\"text\":\"a, renamed\"}");
+        long c = calendar.insert("2025-04-03 09:00", "2025-04-03 10:00", "c");
+        http().delete(calendar.url + "/" + c);
+
+        // The 7.2 client reconnects with the same URL and key and subscribes again, saying nothing else.
+        var again = connect(query);
+        again.next("start");
+        again.send("{\"action\":\"subscribe\",\"name\":\"events\"}");
+        assertEquals(List.of("add-event " + b, "update-event " + a, "add-event " + c, "delete-event " + c),
+                List.of(typeAndId(again.nextEvent()), typeAndId(again.nextEvent()), typeAndId(again.nextEvent()), typeAndId(again.nextEvent())));
+        long d = calendar.insert("2025-04-04 09:00", "2025-04-04 10:00", "d");
+        assertEquals("add-event " + d, typeAndId(again.nextEvent()), "then the live ones, nothing twice");
+        again.barrier();
+    }
+
+    @Test
+    void afterARedeployAPageIsCaughtUpFromWhereItsHandshakeLeftIt() throws Exception {
+        var calendar = new TestCalendar(http());
+        long before = calendar.insert("2025-04-01 09:00", "2025-04-01 10:00", "before the page");
+        String query = pageQuery(calendar);
+        var socket = connect(query);
+        socket.next("start");
+        socket.subscribe();
+        long a = calendar.insert("2025-04-02 09:00", "2025-04-02 10:00", "a");
+        assertEquals("add-event " + a, typeAndId(socket.nextEvent()));
+
+        Management.redeploy("live-update.war"); // the server forgets every connection
+        Management.awaitUp(URI.create(deploymentUrl + calendar.url), Duration.ofSeconds(180));
+        http().put(calendar.url + "/" + before, Http.JSON, "{\"text\":\"changed while it restarted\"}");
+
+        var again = connect(query);
+        again.next("start");
+        again.send("{\"action\":\"subscribe\",\"name\":\"events\"}");
+        // From the handshake on: the page has "a" already (the client skips that add), then what it missed.
+        assertEquals(List.of("add-event " + a, "update-event " + before),
+                List.of(typeAndId(again.nextEvent()), typeAndId(again.nextEvent())));
+        again.barrier();
+    }
+
     // --- helpers ---
+
+    /** The WebSocket query of one page: its calendar and the key of its own handshake. */
+    private String pageQuery(TestCalendar calendar) {
+        String key = Http.json(handshake("?calendar=" + calendar.name, TOKEN)).getString("key");
+        return "?calendar=" + calendar.name + "&token=" + key + "&ws=1";
+    }
+
+    private static String typeAndId(JsonObject value) {
+        return value.getString("type") + " " + value.getJsonObject("event").getJsonNumber("id").longValue();
+    }
 
     private HttpResponse<String> handshake(String query, String token) {
         // what RemoteEvents sends (S7 Client.headers)

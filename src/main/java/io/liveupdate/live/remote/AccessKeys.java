@@ -11,21 +11,28 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Who may use RemoteEvents: the configured tokens, and the keys the handshake hands out for them.
  *
- * <p>A key is {@code base64url(nonce[16] expiry[8] HMAC-SHA256(token, nonce expiry))}: random, URL-safe (the
- * client puts it on the WebSocket URL unencoded), bound to one token and valid until its expiry. It is checked
- * without any stored state, so keys survive a server restart (the 7.2 client reconnects with the same key and
- * never repeats the handshake), and removing a token from the configuration revokes its keys.
+ * <p>A key is {@code base64url(nonce[16] expiry[8] position[8] HMAC-SHA256(token, nonce expiry position))}: random,
+ * URL-safe (the client puts it on the WebSocket URL unencoded), bound to one token and valid until its expiry. It is
+ * checked without any stored state, so keys survive a server restart (the 7.2 client reconnects with the same key
+ * and never repeats the handshake), and removing a token from the configuration revokes its keys. The position is
+ * where the page's calendar stood at its handshake (the number of its last change, or -1): what a page is caught
+ * up from when the server has forgotten it (see {@link RemoteCatchUp}). Each handshake gets a fresh nonce, so a key
+ * also tells one page from another.
  */
 final class AccessKeys {
 
     private static final int NONCE = 16;
-    private static final int HEAD = NONCE + Long.BYTES;
+    private static final int POSITION = NONCE + Long.BYTES;
+    private static final int HEAD = POSITION + Long.BYTES;
+    /** The position of a key issued without one. */
+    static final long NO_POSITION = -1;
     private static final int LENGTH = HEAD + 32;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -49,12 +56,18 @@ final class AccessKeys {
         return found;
     }
 
-    /** A fresh key for a configured token. */
+    /** A fresh key for a configured token, with no position. */
     String issue(String token) {
+        return issue(token, NO_POSITION);
+    }
+
+    /** A fresh key for a configured token, carrying {@code position}. */
+    String issue(String token, long position) {
         if (!isToken(token)) throw new IllegalArgumentException("not a configured token");
         byte[] key = new byte[LENGTH];
         random.nextBytes(key);
         ByteBuffer.wrap(key, NONCE, Long.BYTES).putLong(clock.instant().plus(ttl).getEpochSecond());
+        ByteBuffer.wrap(key, POSITION, Long.BYTES).putLong(position);
         System.arraycopy(mac(token.getBytes(StandardCharsets.UTF_8), key), 0, key, HEAD, LENGTH - HEAD);
         return ENCODER.encodeToString(key);
     }
@@ -67,6 +80,13 @@ final class AccessKeys {
         boolean found = false;
         for (byte[] token : tokens) found |= MessageDigest.isEqual(sent, mac(token, key));
         return found;
+    }
+
+    /** The position a valid key carries; empty for anything else, or a key issued without one. */
+    OptionalLong positionIn(String candidate) {
+        if (!isValidKey(candidate)) return OptionalLong.empty();
+        long position = ByteBuffer.wrap(decode(candidate), POSITION, Long.BYTES).getLong();
+        return position < 0 ? OptionalLong.empty() : OptionalLong.of(position);
     }
 
     /** The configured token that {@code tokenOrKey} is, or that issued it (a valid key), if any. */

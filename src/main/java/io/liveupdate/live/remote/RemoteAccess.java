@@ -9,6 +9,7 @@ import io.liveupdate.security.Decision;
 import io.liveupdate.security.SecuritySettings;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 
 /** The application's {@link AccessKeys}, built once from {@link RemoteSettings}. */
@@ -38,8 +39,19 @@ public class RemoteAccess {
         return keys.isToken(token);
     }
 
-    public String issueKey(String token) {
-        return keys.issue(token);
+    /** A fresh key for the token, carrying where the page's calendar stands now ({@link RemoteCatchUp}). */
+    public String issueKey(String token, long position) {
+        return keys.issue(token, position);
+    }
+
+    /** Whether this is a key from a handshake (which identifies one page), not a configured token. */
+    public boolean isKey(String tokenOrKey) {
+        return keys.isValidKey(tokenOrKey);
+    }
+
+    /** The position a key carries, if it is a valid key with one. */
+    public OptionalLong positionIn(String tokenOrKey) {
+        return keys.positionIn(tokenOrKey);
     }
 
     public boolean admitsSocket(String tokenOrKey) {

@@ -1,20 +1,46 @@
 package io.liveupdate.live.remote;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
-/** One open RemoteEvents WebSocket: who it is, which calendar it follows, and its outbox. */
+/**
+ * One open RemoteEvents WebSocket: who it is (the page, when it came with a handshake's key), which calendar it
+ * follows, its outbox, and how far it has been sent the calendar's numbered changes ({@link RemoteCatchUp}).
+ */
 final class RemoteConnection {
+
+    /** How many changes may arrive ahead of a missing one before the position jumps past it. */
+    private static final int MAX_AHEAD = 1000;
 
     private final String id;
     private final String calendar;
+    private final String pageKey;
+    private final OptionalLong keyPosition;
     private final RemotePeer peer;
     private final Outbox outbox;
     private final AtomicBoolean awaitingPong = new AtomicBoolean();
 
-    RemoteConnection(String id, String calendar, RemotePeer peer, int maxQueued, BiConsumer<RemoteConnection, String> onGiveUp) {
+    // Catch-up state, guarded by this. Live changes held back while a replay runs; the numbers (from, to] the last
+    // replay sent; the number up to which every change of the calendar has been queued here (-1: not known), and
+    // the numbers queued beyond it while one before them has not come (changes commit in order but may be fired a
+    // moment out of order by different threads).
+    private List<Numbered> held;
+    private long replayedFrom;
+    private long replayedTo;
+    private long upTo = -1;
+    private final TreeSet<Long> ahead = new TreeSet<>();
+
+    RemoteConnection(String id, String calendar, String pageKey, OptionalLong keyPosition, RemotePeer peer, int maxQueued,
+            BiConsumer<RemoteConnection, String> onGiveUp) {
         this.id = id;
         this.calendar = calendar;
+        this.pageKey = pageKey;
+        this.keyPosition = keyPosition;
         this.peer = peer;
         this.outbox = new Outbox(peer, maxQueued, reason -> onGiveUp.accept(this, reason));
     }
@@ -27,9 +53,84 @@ final class RemoteConnection {
         return calendar;
     }
 
+    /** The handshake key the page connected with (the same on each of its reconnects), or null for a plain token. */
+    String pageKey() {
+        return pageKey;
+    }
+
+    /** Where the calendar stood at the page's handshake, if its key says. */
+    OptionalLong keyPosition() {
+        return keyPosition;
+    }
+
     /** Queues a frame; never blocks. False when this connection has been given up. */
     boolean send(String text) {
         return outbox.offer(text);
+    }
+
+    /** Queues a live change of the calendar, unless a replay has sent it; held back while a replay runs. */
+    synchronized boolean sendChange(long seq, String text) {
+        if (held != null) {
+            held.add(new Numbered(seq, text));
+            return true;
+        }
+        if (seq > replayedFrom && seq <= replayedTo) return true;
+        advance(seq);
+        return outbox.offer(text);
+    }
+
+    /** From now until {@link #releaseLive}, live changes wait: a replay is about to be sent. */
+    synchronized void holdLive() {
+        if (held == null) held = new ArrayList<>();
+    }
+
+    /** Starts a replay of the changes after {@code from}. */
+    synchronized void replayFrom(long from) {
+        replayedFrom = from;
+        replayedTo = from;
+    }
+
+    /** Queues a replayed change (the next after the previous one). */
+    synchronized boolean sendReplayed(long seq, String text) {
+        replayedTo = seq;
+        advance(seq);
+        return outbox.offer(text);
+    }
+
+    /**
+     * The replay is done, and the page has every change up to {@code position} (-1: unknown): the held live changes
+     * follow, in order, but for those the replay sent.
+     */
+    synchronized void releaseLive(long position) {
+        if (position > upTo) {
+            upTo = position;
+            ahead.headSet(position, true).clear();
+            advance(position);
+        }
+        var waiting = held;
+        held = null;
+        if (waiting == null) return;
+        waiting.sort(Comparator.comparingLong(Numbered::seq));
+        for (Numbered change : waiting) sendChange(change.seq(), change.text());
+    }
+
+    /** The number up to which every change of the calendar has been queued here; -1 when not known. */
+    synchronized long upTo() {
+        return upTo;
+    }
+
+    private void advance(long seq) {
+        if (upTo < 0 || seq <= upTo) return;
+        if (seq == upTo + 1) {
+            upTo = seq;
+            while (ahead.remove(upTo + 1)) upTo++;
+        } else {
+            ahead.add(seq);
+            if (ahead.size() > MAX_AHEAD) {
+                upTo = ahead.last();
+                ahead.clear();
+            }
+        }
     }
 
     /** A pong (or any frame) arrived: the peer is alive. */
@@ -52,5 +153,8 @@ final class RemoteConnection {
     @Override
     public String toString() {
         return "RemoteEvents connection " + id + " (calendar " + calendar + ")";
+    }
+
+    private record Numbered(long seq, String text) {
     }
 }

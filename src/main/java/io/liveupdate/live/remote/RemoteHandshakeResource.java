@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * The RemoteEvents handshake, {@code GET /api/v1[?calendar=<name>]} with {@code Remote-Token}: a fresh key for
- * the WebSocket at the same URL. A refusal is JSON too, so the client reads it and quietly opens no socket.
+ * the WebSocket at the same URL, which also tells the page and where its calendar stood ({@link RemoteCatchUp}). A refusal is JSON too, so the client reads it and quietly opens no socket.
  */
 @Path("v1")
 @ApplicationScoped
@@ -25,6 +25,8 @@ public class RemoteHandshakeResource {
 
     @Inject
     RemoteAccess access;
+    @Inject
+    RemoteCatchUp catchUp;
 
     @GET
     public Response handshake(@HeaderParam(TOKEN_HEADER) String token, @QueryParam(CalendarName.PARAMETER) String calendar) {
@@ -35,7 +37,8 @@ public class RemoteHandshakeResource {
         var name = CalendarName.of(calendar);
         if (name.isEmpty()) return refuse(Response.Status.BAD_REQUEST, CalendarName.RULE);
         if (!access.mayRead(token, name.get()).allowed()) return refuse(Response.Status.FORBIDDEN, "no read access to calendar " + name.get());
-        return Response.ok(RemotePayload.handshake(access.issueKey(token)), JSON).header("Cache-Control", "no-store").build();
+        String key = access.issueKey(token, catchUp.positionNow(name.get()));
+        return Response.ok(RemotePayload.handshake(key), JSON).header("Cache-Control", "no-store").build();
     }
 
     private static Response refuse(Response.Status status, String message) {

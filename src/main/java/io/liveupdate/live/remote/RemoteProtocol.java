@@ -28,7 +28,8 @@ public class RemoteProtocol {
         Optional<String> calendar = CalendarName.of(request.calendar());
         if (calendar.isEmpty()) return refuse(peer, CalendarName.RULE);
         if (!access.mayRead(request.token(), calendar.get()).allowed()) return refuse(peer, "no read access to calendar " + calendar.get());
-        return Optional.of(registry.open(peer, calendar.get()));
+        String token = request.token();
+        return Optional.of(registry.open(peer, calendar.get(), access.isKey(token) ? token : null, access.positionIn(token)));
     }
 
     void receive(RemoteConnection connection, String text) {

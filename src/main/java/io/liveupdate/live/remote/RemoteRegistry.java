@@ -9,6 +9,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,8 @@ public class RemoteRegistry {
 
     @Inject
     RemoteSettings settings;
+    @Inject
+    RemoteCatchUp catchUp;
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Resource
@@ -38,6 +41,7 @@ public class RemoteRegistry {
     Executor closer;
     private final ConcurrentHashMap<String, RemoteConnection> connections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<RemoteConnection>> subscribers = new ConcurrentHashMap<>();
+    private final RemotePositions positions = new RemotePositions();
     private ScheduledFuture<?> heartbeat;
 
     @PostConstruct
@@ -60,28 +64,60 @@ public class RemoteRegistry {
         }
     }
 
-    /** Registers a new connection and queues its {@code start} frame, before anything else can be. */
+    /** Registers a new connection that is no known page (opened with a configured token), and queues its start. */
     RemoteConnection open(RemotePeer peer, String calendar) {
-        var connection = new RemoteConnection(UUID.randomUUID().toString(), calendar, peer,
+        return open(peer, calendar, null, OptionalLong.empty());
+    }
+
+    /**
+     * Registers a new connection and queues its {@code start} frame, before anything else can be.
+     *
+     * @param pageKey the handshake key it came with, which the page keeps for its reconnects; null for a token
+     * @param keyPosition where the calendar stood at that handshake, if the key says
+     */
+    RemoteConnection open(RemotePeer peer, String calendar, String pageKey, OptionalLong keyPosition) {
+        var connection = new RemoteConnection(UUID.randomUUID().toString(), calendar, pageKey, keyPosition, peer,
                 settings.maxQueuedMessages(), this::giveUp);
         connections.put(connection.id(), connection);
         connection.send(RemotePayload.start(connection.id()));
         return connection;
     }
 
-    /** Forgets a connection (closed by either side); idempotent. */
+    /** Forgets a connection (closed by either side), remembering where its page stood; idempotent. */
     void closed(RemoteConnection connection) {
         connections.remove(connection.id());
         unsubscribe(connection);
+        long upTo = connection.upTo();
+        if (connection.pageKey() != null && upTo >= 0) positions.remember(connection.pageKey(), connection.calendar(), upTo);
     }
 
+    /** Adds the connection to its calendar's subscribers, then sends it what its page missed ({@link RemoteCatchUp}). */
     void subscribe(RemoteConnection connection) {
+        connection.holdLive();
         // compute, not computeIfAbsent().add(): an add racing with the removal of an emptied set would be lost
         subscribers.compute(connection.calendar(), (c, set) -> {
             var live = set == null ? ConcurrentHashMap.<RemoteConnection>newKeySet() : set;
             live.add(connection);
             return live;
         });
+        // Subscribed on this connection before (and unsubscribed since, or subscribing twice): from now on, as asked.
+        catchUp.catchUp(connection, connection.upTo() >= 0 ? OptionalLong.empty() : positionOf(connection));
+    }
+
+    /**
+     * Where the connection's page stands: as far as another connection of the page got (the old one of a reconnect,
+     * not yet seen closed), where its last connection ended, or where its calendar stood at its handshake.
+     */
+    private OptionalLong positionOf(RemoteConnection connection) {
+        String page = connection.pageKey();
+        if (page == null) return OptionalLong.empty();
+        for (RemoteConnection other : connections.values()) {
+            if (other != connection && page.equals(other.pageKey()) && other.calendar().equals(connection.calendar()) && other.upTo() >= 0) {
+                return OptionalLong.of(other.upTo());
+            }
+        }
+        var remembered = positions.recall(page, connection.calendar());
+        return remembered.isPresent() ? remembered : connection.keyPosition();
     }
 
     void unsubscribe(RemoteConnection connection) {
@@ -102,7 +138,7 @@ public class RemoteRegistry {
         String message = RemotePayload.event(change);
         for (RemoteConnection target : targets) {
             try {
-                target.send(message);
+                target.sendChange(change.seq(), message);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not queue a change for " + target, e);
             }

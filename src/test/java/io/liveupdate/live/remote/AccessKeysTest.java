@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class AccessKeysTest {
@@ -62,6 +64,20 @@ class AccessKeysTest {
         assertFalse(keys.isValidKey(null));
         assertFalse(keys.admits("guess"));
         assertThrows(IllegalArgumentException.class, () -> keys.issue("not configured"));
+    }
+
+    @Test
+    void aKeyCarriesThePositionItWasIssuedWithAndItCannotBeChanged() {
+        String key = keys.issue("demo-token", 4242);
+
+        assertEquals(OptionalLong.of(4242), keys.positionIn(key));
+        assertEquals(OptionalLong.empty(), keys.positionIn(keys.issue("demo-token")), "issued without one");
+        assertEquals(OptionalLong.empty(), keys.positionIn("demo-token"), "a token is not a key");
+        byte[] bytes = Base64.getUrlDecoder().decode(key);
+        bytes[16 + 8 + 7] ^= 1; // the position's last byte
+        String moved = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        assertFalse(keys.isValidKey(moved), "the position is signed");
+        assertEquals(OptionalLong.empty(), keys.positionIn(moved));
     }
 
     private static AccessKeys keys(List<String> tokens, Instant now) {

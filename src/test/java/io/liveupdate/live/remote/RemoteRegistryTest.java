@@ -2,12 +2,17 @@ package io.liveupdate.live.remote;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.calendar.ChangeRecords;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventChanged.Kind;
 import io.liveupdate.calendar.EventView;
+import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The registry without a container: fan-out by calendar, slow subscribers, heartbeats. */
@@ -91,6 +96,68 @@ class RemoteRegistryTest {
         assertEquals(1, registry.connectionCount());
     }
 
+    @Test
+    void aPageThatReconnectsWithItsKeyGetsWhatItMissedInOrderThenTheLiveChanges() {
+        var registry = registry(100);
+        var first = new FakePeer();
+        var page = registry.open(first, "team", "page-1", OptionalLong.of(0));
+        registry.subscribe(page);
+        committed(registry, 1);
+        committed(registry, 2);
+        registry.closed(page); // the network drops
+
+        committed(registry, 3); // while it is away
+        var firedLate = ((LoggedChanges) registry.catchUp.records).commit(change("team", 4)); // committed, not fired yet
+        var again = new FakePeer();
+        registry.subscribe(registry.open(again, "team", "page-1", OptionalLong.of(0)));
+        registry.onChange(firedLate); // the replay had it: not sent twice
+        committed(registry, 5);
+
+        assertEquals(List.of("e1", "e2"), texts(first));
+        assertEquals(List.of("e3", "e4", "e5"), texts(again), "the missed ones, in order, then the live one");
+    }
+
+    @Test
+    void aPageTheServerHasForgottenIsCaughtUpFromWhereItsHandshakeLeftIt() {
+        var registry = registry(100);
+        for (long id = 1; id <= 4; id++) committed(registry, id);
+        var peer = new FakePeer();
+
+        registry.subscribe(registry.open(peer, "team", "page-2", OptionalLong.of(1)));
+
+        assertEquals(List.of("e2", "e3", "e4"), texts(peer));
+    }
+
+    @Test
+    void aConnectionWithoutAKeyGetsLiveChangesOnly() {
+        var registry = registry(100);
+        committed(registry, 1);
+        var peer = new FakePeer();
+
+        registry.subscribe(registry.open(peer, "team"));
+        committed(registry, 2);
+
+        assertEquals(List.of("e2"), texts(peer));
+    }
+
+    @Test
+    void liveChangesDuringAReplayWaitAndFollowItOnce() {
+        var peer = new FakePeer();
+        var connection = new RemoteConnection("c", "team", "page", OptionalLong.empty(), peer, 100, (c, reason) -> { });
+        connection.holdLive();
+        connection.sendChange(6, "live 6");
+        connection.sendChange(7, "live 7");
+        connection.replayFrom(3);
+        connection.sendReplayed(4, "replayed 4");
+        connection.sendReplayed(5, "replayed 5");
+        connection.sendReplayed(6, "replayed 6");
+        connection.releaseLive(6);
+        connection.sendChange(5, "live 5, fired late");
+
+        assertEquals(List.of("replayed 4", "replayed 5", "replayed 6", "live 7"), peer.written);
+        assertEquals(7, connection.upTo());
+    }
+
     private static RemoteRegistry registry(int maxQueued) {
         var settings = new RemoteSettings();
         settings.maxQueuedMessages = maxQueued;
@@ -98,7 +165,52 @@ class RemoteRegistryTest {
         var registry = new RemoteRegistry();
         registry.settings = settings;
         registry.closer = Runnable::run;
+        registry.catchUp = new RemoteCatchUp();
+        registry.catchUp.settings = settings;
+        registry.catchUp.records = new LoggedChanges();
         return registry;
+    }
+
+    /** A change of calendar "team" committed (numbered in the log) and fired. */
+    private static EventChanged committed(RemoteRegistry registry, long id) {
+        var change = ((LoggedChanges) registry.catchUp.records).commit(change("team", id));
+        registry.onChange(change);
+        return change;
+    }
+
+    /** The texts of the events a peer was sent, in order. */
+    private static List<String> texts(FakePeer peer) {
+        return peer.written.stream().filter(frame -> frame.contains("\"event\":{")).map(frame -> {
+            try (var reader = Json.createReader(new StringReader(frame))) {
+                return reader.readObject().getJsonObject("body").getJsonObject("value").getJsonObject("event").getString("text");
+            }
+        }).toList();
+    }
+
+    /** One calendar's change log, in memory, in place of the database's. */
+    private static final class LoggedChanges extends ChangeRecords {
+        private final List<EventChanged> changes = new ArrayList<>();
+
+        EventChanged commit(EventChanged change) {
+            var numbered = new EventChanged(change.kind(), change.event(), change.clientReference(), changes.size() + 1);
+            changes.add(numbered);
+            return numbered;
+        }
+
+        @Override
+        public long lastSeq(String calendar) {
+            return changes.size();
+        }
+
+        @Override
+        public OptionalLong firstKept(String calendar) {
+            return changes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(1);
+        }
+
+        @Override
+        public List<EventChanged> after(String calendar, long seq, int limit) {
+            return List.copyOf(changes.subList((int) seq, (int) Math.min(changes.size(), seq + limit)));
+        }
     }
 
     private static EventChanged change(String calendar, long id) {

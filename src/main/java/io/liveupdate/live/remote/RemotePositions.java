@@ -1,0 +1,31 @@
+package io.liveupdate.live.remote;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Where each page's calendar stood when its last RemoteEvents connection ended (the number up to which it had been
+ * sent every change), by the page's key, for when it reconnects. In memory, for at most {@value #MAX_PAGES} pages:
+ * the ones whose connection ended longest ago are forgotten first (they then catch up from their key's position).
+ */
+final class RemotePositions {
+
+    static final int MAX_PAGES = 100_000;
+
+    private final Map<String, Long> byPage = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MAX_PAGES;
+        }
+    };
+
+    synchronized void remember(String pageKey, String calendar, long position) {
+        byPage.put(pageKey + '\n' + calendar, position);
+    }
+
+    synchronized OptionalLong recall(String pageKey, String calendar) {
+        Long position = byPage.get(pageKey + '\n' + calendar);
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+}
