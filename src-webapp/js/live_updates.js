@@ -12,6 +12,9 @@
  * no change is missed across reconnects and server restarts (the calendar reloads when it was away too long).
  *
  * Usage: dp.live_updates("/sync") for the "default" calendar, or dp.live_updates("/sync", {calendar: "team"}).
+ * With {load: "/api/events"} instead of a scheduler.load(...) of its own, the page subscribes first and loads once the
+ * server has the subscription: a change committed between the load and the subscription is not missed (it is in the
+ * load, or it arrives live; live changes that arrive before the load is parsed wait and are applied after it).
  */
 (function () {
   "use strict";
@@ -138,11 +141,37 @@
     };
   }
 
-  function reload(dp, scheduler, options) {
-    var source = (options && options.reloadUrl) || dp.serverProcessor;
+  /*
+   * Loads while holding live changes back: one applied before the load is parsed could be undone by it (the load may
+   * be older) or be dropped (an update of an event not loaded yet). They are applied after the load, in order; those
+   * the load already has change nothing.
+   */
+  function Loader(scheduler, apply) {
+    var held = null;
+    return {
+      /** Applies the change now, or after the load in progress. */
+      offer: function (update) {
+        if (held) held.push(update);
+        else apply(update);
+      },
+      load: function (source) {
+        held = held || [];
+        var id = scheduler.attachEvent("onLoadEnd", function () {
+          scheduler.detachEvent(id);
+          var waiting = held;
+          held = null;
+          waiting.forEach(apply);
+        });
+        scheduler.load(source);
+      }
+    };
+  }
+
+  function reload(dp, scheduler, options, loader) {
+    var source = (options && (options.reloadUrl || options.load)) || dp.serverProcessor;
     if (!source) return;
     scheduler.clearAll();
-    scheduler.load(source);
+    loader.load(source);
   }
 
   function liveUpdates(url, options) {
@@ -157,13 +186,7 @@
     var client = (options && options.client) || new Faye.Client(url);
     dp._live_client = client;
     var conflicts = ConflictingEdits(dp, scheduler, apply);
-    // No missed change (js/live-catchup.js, when the page loads it): in order, once, caught up after a reconnect;
-    // told to reload when the server no longer has what was missed.
-    if (window.LiveCatchUp && !(options && options.client)) {
-      window.LiveCatchUp.attach(client, { onReload: function () { reload(dp, scheduler, options); } });
-    }
-    client.subscribe(channelOf(options), function (update) {
-      if (!update || !update.data || update.tid === undefined) return;
+    var loader = Loader(scheduler, function (update) {
       if (dp.callEvent && !dp.callEvent("onLiveUpdate", [update.status, update.sid, update.tid, update.data])) return;
       conflicts.remember(update);
       // This page's own save is still waiting for its answer: that answer applies it.
@@ -171,6 +194,21 @@
       apply(update, conflicts.editedCopy(update));
       conflicts.settled(update);
     });
+    // No missed change (js/live-catchup.js, when the page loads it): in order, once, caught up after a reconnect;
+    // told to reload when the server no longer has what was missed.
+    if (window.LiveCatchUp && !(options && options.client)) {
+      window.LiveCatchUp.attach(client, { onReload: function () { reload(dp, scheduler, options, loader); } });
+    }
+    var subscription = client.subscribe(channelOf(options), function (update) {
+      if (!update || !update.data || update.tid === undefined) return;
+      loader.offer(update);
+    });
+    dp._live_subscription = subscription;
+    if (options && options.load) {
+      // Refused or not, the page shows its data (a refusal is logged by Faye).
+      var load = function () { loader.load(options.load); };
+      subscription.then(load, load);
+    }
     return client;
   }
 

@@ -1,7 +1,7 @@
 // Two real browser pages (headless Chromium from Debian, driven by playwright-core) on the same data, for one
 // live mode: what one page does, and what the REST API does with no page at all, the other page must show
 // without a reload (each step's time is reported; the goal is under a second); a reload must show the persisted state.
-// Usage: node browser-live.js <baseUrl> <legacy|remote|webix> <screenshotDir>
+// Usage: node browser-live.js <baseUrl> <legacy|remote|webix|loadgap> <screenshotDir>
 // Prints one JSON line per step ({"step","ms"}) and exits 0 when every step passed, 1 otherwise.
 'use strict';
 const { chromium } = require('playwright-core');
@@ -151,6 +151,47 @@ async function webixScenario(browser) {
   }, hasNot(edited), b);
 }
 
+// index.html subscribes, then loads (dp.live_updates(url, {load})). Its load is held on the way back while an event
+// in it is changed by REST, so the live change reaches the page before the older load does: the page must show the
+// change (it waits for the load), not what the load had, and not drop it as an update of an event it did not have.
+async function loadGapScenario(browser) {
+  const before = `before the page ${Date.now()}`;
+  const changed = `changed while the page loaded ${Date.now()}`;
+  const id = (await rest('POST', 'api/events', { start_date: '2031-03-07 09:00', end_date: '2031-03-07 10:00', text: before })).tid;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  let fetched, release, arrived;
+  const loadFetched = new Promise((r) => { fetched = r; });
+  const released = new Promise((r) => { release = r; });
+  const liveArrived = new Promise((r) => { arrived = r; });
+  // Faye may carry the change over its WebSocket or a long-poll: watch both.
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => { if (String(f.payload).includes(changed)) arrived(); }));
+  page.on('response', async (r) => {
+    if (r.url().includes('/sync') && r.request().method() === 'POST') {
+      try { if ((await r.text()).includes(changed)) arrived(); } catch (e) { /* a body already gone */ }
+    }
+  });
+  await page.route('**/api/events*', async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const response = await route.fetch(); // the server answers now, before the change...
+    fetched();
+    await released; // ...and the page gets that answer only after the change has reached it live
+    await route.fulfill({ response });
+  });
+  await page.goto(`${baseUrl}index.html?date=${DATE}&view=week`);
+  await loadFetched;
+  const started = Date.now();
+  await rest('PUT', `api/events/${id}`, { text: changed });
+  await liveArrived;
+  release();
+  await page.waitForFunction(hasEvent(changed).fn, changed, { timeout: 10000, polling: 20 });
+  const shown = await page.evaluate((i) => scheduler.getEvent(i) && scheduler.getEvent(i).text, id);
+  if (shown !== changed) throw new Error(`event ${id} shows "${shown}", not the change made during the load`);
+  report({ step: 'change-during-load', ms: Date.now() - started });
+  await rest('DELETE', `api/events/${id}`);
+}
+
 const pageErrors = [];
 async function open(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -171,6 +212,7 @@ async function open(browser, url) {
     if (mode === 'legacy') await schedulerScenario(browser, 'index.html');
     else if (mode === 'remote') await schedulerScenario(browser, 'remote-events.html');
     else if (mode === 'webix') await webixScenario(browser);
+    else if (mode === 'loadgap') await loadGapScenario(browser);
     else throw new Error('unknown mode ' + mode);
     if (pageErrors.length) throw new Error('errors in the pages: ' + pageErrors.join(' | '));
     report({ result: 'pass' });

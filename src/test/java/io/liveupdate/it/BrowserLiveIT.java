@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,5 +27,11 @@ class BrowserLiveIT extends Deployed {
         var steps = BrowserScenario.run("browser-live.js", "browser-" + mode, deploymentUrl, mode);
         assertTrue(BrowserScenario.ran(steps, "reload"), "the reload step ran");
         assertTrue(Files.isRegularFile(BrowserScenario.SCREENSHOTS.resolve(mode + "-page-b.png")));
+    }
+
+    @Test
+    void aPageThatSubscribesThenLoadsShowsAChangeMadeWhileItsLoadWasOnTheWay() throws Exception {
+        var steps = BrowserScenario.run("browser-live.js", "browser-loadgap", deploymentUrl, "loadgap");
+        assertTrue(BrowserScenario.ran(steps, "change-during-load"), "the change was made during the load");
     }
 }
