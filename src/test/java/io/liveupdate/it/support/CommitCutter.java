@@ -1,12 +1,6 @@
 package io.liveupdate.it.support;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,22 +23,16 @@ public final class CommitCutter implements AutoCloseable {
 
     private static final byte[] COMMIT = "COMMIT".getBytes(StandardCharsets.US_ASCII);
 
-    private final ServerSocket listener;
-    private final InetSocketAddress target;
     private final AtomicReference<Cut> armed = new AtomicReference<>();
     private final AtomicBoolean done = new AtomicBoolean();
-    private volatile boolean closed;
+    private final TcpRelay relay;
 
     public CommitCutter(String targetHost, int targetPort) throws IOException {
-        this.target = new InetSocketAddress(targetHost, targetPort);
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        var acceptor = new Thread(this::accept, "commit-cutter-" + port());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.relay = new TcpRelay("commit-cutter", targetHost, targetPort, Connection::new);
     }
 
     public int port() {
-        return listener.getLocalPort();
+        return relay.port();
     }
 
     /** The next COMMIT on any connection is cut as said; every other byte is relayed untouched. */
@@ -58,84 +46,34 @@ public final class CommitCutter implements AutoCloseable {
         return done.get();
     }
 
-    private void accept() {
-        while (!closed) {
-            try {
-                Socket client = listener.accept();
-                Socket server = new Socket();
-                server.connect(target, 5000);
-                var connection = new Connection(client, server);
-                start(connection::toDatabase);
-                start(connection::toServer);
-            } catch (IOException e) {
-                if (closed) return;
-            }
-        }
-    }
-
-    /** One datasource connection: two pumps, and whether a COMMIT it carries is to be cut on its way back. */
-    private final class Connection {
-        private final Socket client;
-        private final Socket database;
+    /** One datasource connection: whether a COMMIT it carried is to be cut on its way back. */
+    private final class Connection implements TcpRelay.Inspector {
         private volatile boolean cutAnswer;
 
-        Connection(Socket client, Socket database) {
-            this.client = client;
-            this.database = database;
+        @Override
+        public boolean toTarget(byte[] buffer, int length) {
+            if (!contains(buffer, length, COMMIT)) return true;
+            Cut cut = armed.get();
+            if (cut == Cut.BEFORE_COMMIT && armed.compareAndSet(cut, null)) return cut();
+            if (cut == Cut.AFTER_COMMIT && armed.compareAndSet(cut, null)) cutAnswer = true;
+            return true;
         }
 
-        void toDatabase() {
-            pump(client, database, (buffer, n) -> {
-                if (!contains(buffer, n, COMMIT)) return true;
-                Cut cut = armed.get();
-                if (cut == Cut.BEFORE_COMMIT && armed.compareAndSet(cut, null)) {
-                    cut();
-                    return false;
-                }
-                if (cut == Cut.AFTER_COMMIT && armed.compareAndSet(cut, null)) cutAnswer = true;
-                return true;
-            });
+        @Override
+        public boolean toClient(byte[] buffer, int length) {
+            return !cutAnswer || cut();
         }
 
-        void toServer() {
-            pump(database, client, (buffer, n) -> {
-                if (!cutAnswer) return true;
-                cut();
-                return false;
-            });
-        }
-
-        private void cut() {
-            closeQuietly(client);
-            closeQuietly(database);
+        /** @return false, which makes the relay end the connection */
+        private boolean cut() {
             done.set(true);
+            return false;
         }
     }
 
-    private interface Relay {
-        /** @return whether to pass the bytes on */
-        boolean pass(byte[] buffer, int n);
-    }
-
-    private void pump(Socket from, Socket to, Relay relay) {
-        byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (!relay.pass(buffer, n)) return;
-                out.write(buffer, 0, n);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // cut, or the other side closed
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-        }
-    }
-
-    private static boolean contains(byte[] buffer, int n, byte[] word) {
+    private static boolean contains(byte[] buffer, int length, byte[] word) {
         outer:
-        for (int i = 0; i + word.length <= n; i++) {
+        for (int i = 0; i + word.length <= length; i++) {
             for (int j = 0; j < word.length; j++) {
                 if (buffer[i + j] != word[j]) continue outer;
             }
@@ -144,23 +82,8 @@ public final class CommitCutter implements AutoCloseable {
         return false;
     }
 
-    private static void start(Runnable pump) {
-        var thread = new Thread(pump, "commit-cutter-pump");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // already closed
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        closed = true;
-        listener.close();
+        relay.close();
     }
 }
