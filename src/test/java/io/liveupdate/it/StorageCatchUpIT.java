@@ -87,7 +87,8 @@ class StorageCatchUpIT extends Deployed {
             WebixStorageIT.storedItems(storage).forEach((id, fields) -> stored.put(id, fields.getString("value")));
             for (var client : List.of(ws, lp)) {
                 awaitCaughtUp(client, storage, committed, Duration.ofSeconds(60));
-                var replica = StorageReplica.of(client.events(), storage);
+                // The probe reports a number just before the subscriber gets its message: let the last one arrive too.
+                var replica = awaitItems(client, storage, stored);
                 LOG.info(() -> client.name() + ": " + committed + " stored operations; " + replica);
                 if (!stored.equals(replica.items)) keepEvents(client);
                 assertEquals(0, replica.missed, client.name() + " missed operations: " + replica);
@@ -100,12 +101,7 @@ class StorageCatchUpIT extends Deployed {
             // it the stored items, which fill the emptied views again.
             assertEquals(Optional.empty(), ws.publish("/service/catchup", data("channel", storage, "lastSeq", committed + 100)));
             ws.awaitEvent(e -> e.is("reload") && storage.equals(e.json().getString("channel", null)), Duration.ofSeconds(10), "the reload signal");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            var reloaded = StorageReplica.of(ws.events(), storage);
-            while (!stored.equals(reloaded.items) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                reloaded = StorageReplica.of(ws.events(), storage);
-            }
+            var reloaded = awaitItems(ws, storage, stored);
             assertEquals(1, reloaded.reloads);
             assertEquals(stored, reloaded.items, "after the reload, the stored items again");
 
@@ -114,6 +110,17 @@ class StorageCatchUpIT extends Deployed {
             LOG.info(() -> "FAULT storage sockets cut mid-stream: " + cut + " cuts of every client connection during " + committed
                     + " operations; in flight at the cuts: " + flying + "; lost: 0");
         }
+    }
+
+    /** The client's replica once it shows {@code stored}, or after 10 s, whatever it shows then. */
+    private static StorageReplica awaitItems(FayeClient client, String storage, Map<String, String> stored) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        var replica = StorageReplica.of(client.events(), storage);
+        while (!stored.equals(replica.items) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            replica = StorageReplica.of(client.events(), storage);
+        }
+        return replica;
     }
 
     /** What a Webix view fed by the faye proxy shows: items by id, applied as js/webix-faye-proxy.js applies them. */
