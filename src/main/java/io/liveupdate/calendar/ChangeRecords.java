@@ -85,11 +85,7 @@ public class ChangeRecords {
     }
 
     /** The change as it was fired, from its log entry. */
-    public static EventChanged fromLog(LoggedChange logged) {
-        return fromJson(logged);
-    }
-
-    static EventChanged fromJson(LoggedChange logged) {
+    public static EventChanged fromJson(LoggedChange logged) {
         JsonObject record = logged.payload();
         JsonObject e = record.getJsonObject("event");
         var event = new EventView(number(e, "id"), e.getString("calendar"), date(e, "startDate"), date(e, "endDate"),

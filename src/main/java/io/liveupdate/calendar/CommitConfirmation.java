@@ -66,11 +66,6 @@ public class CommitConfirmation {
         }
     }
 
-    /** How many changes are still waiting for the database's answer. */
-    public int waiting() {
-        return waiting.size();
-    }
-
     private void retry(List<LoggedEventChange> changes, Consumer<EventChanged> fire) {
         try {
             executor.schedule(() -> {

@@ -17,6 +17,6 @@ public class CalendarNumbering implements NumberedChannels {
 
     @Override
     public JsonValue dataOf(LoggedChange change) {
-        return LegacyUpdatePayload.of(ChangeRecords.fromLog(change));
+        return LegacyUpdatePayload.of(ChangeRecords.fromJson(change));
     }
 }

@@ -56,11 +56,6 @@ final class AccessKeys {
         return found;
     }
 
-    /** A fresh key for a configured token, with no position. */
-    String issue(String token) {
-        return issue(token, NO_POSITION);
-    }
-
     /** A fresh key for a configured token, carrying {@code position}. */
     String issue(String token, long position) {
         if (!isToken(token)) throw new IllegalArgumentException("not a configured token");

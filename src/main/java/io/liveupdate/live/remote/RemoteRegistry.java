@@ -64,11 +64,6 @@ public class RemoteRegistry {
         }
     }
 
-    /** Registers a new connection that is no known page (opened with a configured token), and queues its start. */
-    RemoteConnection open(RemotePeer peer, String calendar) {
-        return open(peer, calendar, null, OptionalLong.empty());
-    }
-
     /**
      * Registers a new connection and queues its {@code start} frame, before anything else can be.
      *

@@ -27,10 +27,10 @@ class AccessKeysTest {
 
     @Test
     void anIssuedKeyIsUrlSafeFreshAndAdmitted() {
-        String key = keys.issue("demo-token");
+        String key = keys.issue("demo-token", AccessKeys.NO_POSITION);
 
         assertTrue(key.matches("[A-Za-z0-9_-]+"), key);
-        assertNotEquals(key, keys.issue("demo-token"));
+        assertNotEquals(key, keys.issue("demo-token", AccessKeys.NO_POSITION));
         assertTrue(keys.isValidKey(key));
         assertTrue(keys.admits(key));
         assertFalse(keys.isToken(key));
@@ -38,7 +38,7 @@ class AccessKeysTest {
 
     @Test
     void aKeyExpiresAfterItsTimeToLive() {
-        String key = keys.issue("demo-token");
+        String key = keys.issue("demo-token", AccessKeys.NO_POSITION);
 
         assertTrue(keys(List.of("demo-token"), NOW.plus(Duration.ofMinutes(59))).isValidKey(key));
         assertFalse(keys(List.of("demo-token"), NOW.plus(Duration.ofMinutes(60))).isValidKey(key));
@@ -46,7 +46,7 @@ class AccessKeysTest {
 
     @Test
     void aKeyIsBoundToItsTokenAndSurvivesARestartWithTheSameTokens() {
-        String key = keys.issue("other");
+        String key = keys.issue("other", AccessKeys.NO_POSITION);
 
         assertTrue(keys(List.of("other"), NOW).isValidKey(key), "checked without state: another instance admits it");
         assertFalse(keys(List.of("demo-token"), NOW).isValidKey(key), "removing its token revokes it");
@@ -54,7 +54,7 @@ class AccessKeysTest {
 
     @Test
     void aTamperedOrForgedKeyIsRefused() {
-        String key = keys.issue("demo-token");
+        String key = keys.issue("demo-token", AccessKeys.NO_POSITION);
         char last = key.charAt(5);
         String tampered = key.substring(0, 5) + (last == 'A' ? 'B' : 'A') + key.substring(6);
 
@@ -63,7 +63,7 @@ class AccessKeysTest {
         assertFalse(keys.isValidKey("not base64 at all!"));
         assertFalse(keys.isValidKey(null));
         assertFalse(keys.admits("guess"));
-        assertThrows(IllegalArgumentException.class, () -> keys.issue("not configured"));
+        assertThrows(IllegalArgumentException.class, () -> keys.issue("not configured", AccessKeys.NO_POSITION));
     }
 
     @Test
@@ -71,7 +71,7 @@ class AccessKeysTest {
         String key = keys.issue("demo-token", 4242);
 
         assertEquals(OptionalLong.of(4242), keys.positionIn(key));
-        assertEquals(OptionalLong.empty(), keys.positionIn(keys.issue("demo-token")), "issued without one");
+        assertEquals(OptionalLong.empty(), keys.positionIn(keys.issue("demo-token", AccessKeys.NO_POSITION)), "issued without one");
         assertEquals(OptionalLong.empty(), keys.positionIn("demo-token"), "a token is not a key");
         byte[] bytes = Base64.getUrlDecoder().decode(key);
         bytes[16 + 8 + 7] ^= 1; // the position's last byte

@@ -23,7 +23,7 @@ class RemoteRegistryTest {
     @Test
     void startIsTheFirstFrameOfEveryConnection() {
         var peer = new FakePeer();
-        var connection = registry.open(peer, "team");
+        var connection = registry.open(peer, "team", null, OptionalLong.empty());
 
         assertEquals(List.of(RemotePayload.start(connection.id())), peer.written);
     }
@@ -33,9 +33,9 @@ class RemoteRegistryTest {
         var teamSubscriber = new FakePeer();
         var otherCalendar = new FakePeer();
         var notSubscribed = new FakePeer();
-        registry.subscribe(registry.open(teamSubscriber, "team"));
-        registry.subscribe(registry.open(otherCalendar, "other"));
-        registry.open(notSubscribed, "team");
+        registry.subscribe(registry.open(teamSubscriber, "team", null, OptionalLong.empty()));
+        registry.subscribe(registry.open(otherCalendar, "other", null, OptionalLong.empty()));
+        registry.open(notSubscribed, "team", null, OptionalLong.empty());
 
         registry.onChange(change("team", 1L));
 
@@ -49,8 +49,8 @@ class RemoteRegistryTest {
     void unsubscribeAndCloseStopDelivery() {
         var unsubscribed = new FakePeer();
         var closed = new FakePeer();
-        var a = registry.open(unsubscribed, "team");
-        var b = registry.open(closed, "team");
+        var a = registry.open(unsubscribed, "team", null, OptionalLong.empty());
+        var b = registry.open(closed, "team", null, OptionalLong.empty());
         registry.subscribe(a);
         registry.subscribe(b);
 
@@ -67,8 +67,8 @@ class RemoteRegistryTest {
     void aSubscriberThatFallsBehindIsClosedAndTheOthersStillGetEverything() {
         var stuck = FakePeer.holding();
         var healthy = new FakePeer();
-        registry.subscribe(registry.open(stuck, "team")); // its start frame never completes
-        registry.subscribe(registry.open(healthy, "team"));
+        registry.subscribe(registry.open(stuck, "team", null, OptionalLong.empty())); // its start frame never completes
+        registry.subscribe(registry.open(healthy, "team", null, OptionalLong.empty()));
 
         for (long id = 1; id <= 5; id++) registry.onChange(change("team", id));
 
@@ -82,8 +82,8 @@ class RemoteRegistryTest {
     void aPeerThatDoesNotAnswerAPingIsClosedAtTheNextHeartbeat() {
         var answering = new FakePeer();
         var silent = new FakePeer();
-        var a = registry.open(answering, "team");
-        registry.open(silent, "team");
+        var a = registry.open(answering, "team", null, OptionalLong.empty());
+        registry.open(silent, "team", null, OptionalLong.empty());
 
         registry.heartbeat();
         a.alive(); // its pong
@@ -134,7 +134,7 @@ class RemoteRegistryTest {
         committed(registry, 1);
         var peer = new FakePeer();
 
-        registry.subscribe(registry.open(peer, "team"));
+        registry.subscribe(registry.open(peer, "team", null, OptionalLong.empty()));
         committed(registry, 2);
 
         assertEquals(List.of("e2"), texts(peer));
