@@ -1,5 +1,7 @@
 package io.liveupdate.bayeux;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,12 +41,25 @@ final class ChannelRegistry {
         for (ChannelId channel : session.subscriptions()) remove(session, channel.toString());
     }
 
-    /** Every session subscribed to {@code name} or a pattern matching it, each once. */
-    Set<ServerSession> recipients(ChannelId name) {
-        var recipients = new HashSet<ServerSession>();
-        addSubscribers(name.toString(), recipients);
-        for (String pattern : name.wildIds()) addSubscribers(pattern, recipients);
-        return recipients;
+    /**
+     * Every session subscribed to {@code name} or a pattern matching it, each once. Without pattern subscribers
+     * (the usual case) this is the channel's own live set, not a copy: a publish to thousands of subscribers then
+     * allocates nothing per subscriber. Iterating it is weakly consistent, as a copy taken at any moment would be.
+     */
+    Collection<ServerSession> recipients(ChannelId name) {
+        Set<ServerSession> exact = subscribers.get(name.toString());
+        Set<ServerSession> merged = null;
+        for (String pattern : name.wildIds()) {
+            var sessions = subscribers.get(pattern);
+            if (sessions == null) continue;
+            if (merged == null) {
+                merged = new HashSet<>();
+                if (exact != null) merged.addAll(exact);
+            }
+            merged.addAll(sessions);
+        }
+        if (merged != null) return merged;
+        return exact == null ? Set.of() : Collections.unmodifiableSet(exact);
     }
 
     int subscriberCount(String channel) {
@@ -54,11 +69,6 @@ final class ChannelRegistry {
 
     int channelCount() {
         return subscribers.size();
-    }
-
-    private void addSubscribers(String channel, Set<ServerSession> into) {
-        var sessions = subscribers.get(channel);
-        if (sessions != null) into.addAll(sessions);
     }
 
     private void remove(ServerSession session, String channel) {

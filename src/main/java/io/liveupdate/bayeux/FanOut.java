@@ -1,11 +1,16 @@
 package io.liveupdate.bayeux;
 
+import io.liveupdate.fanout.WriterBatch;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Hands one frozen message to every session subscribed to its channel, each once. */
+/**
+ * Hands one frozen message to every session subscribed to its channel, each once. The message is queued in every
+ * session on the calling thread (so each sees publishes in the order they were made); the sockets are then woken
+ * as one {@link WriterBatch}: a task per I/O thread, not one per socket.
+ */
 final class FanOut {
 
     private static final Logger LOG = Logger.getLogger(FanOut.class.getName());
@@ -22,17 +27,20 @@ final class FanOut {
 
     /** @return how many sessions took the message */
     int deliver(FrozenMessage message, ChannelId channel, Optional<ServerSession> publisher) {
-        var recipients = channels.recipients(channel);
-        if (!settings.broadcastToPublisher()) publisher.ifPresent(recipients::remove);
+        ServerSession skipped = settings.broadcastToPublisher() ? null : publisher.orElse(null);
+        var writes = new WriterBatch();
+        Wakes wakes = (outbox, session) -> writes.add(outbox.writer(), () -> outbox.wake(session));
         int delivered = 0;
-        for (ServerSession session : recipients) {
+        for (ServerSession session : channels.recipients(channel)) {
+            if (session == skipped) continue;
             try {
-                if (session.enqueue(message)) delivered++;
+                if (session.enqueue(message, wakes)) delivered++;
             } catch (RuntimeException e) {
-                // One broken outbox must not cost the other subscribers their message.
+                // One broken session must not cost the other subscribers their message.
                 LOG.log(Level.WARNING, "delivery on " + channel + " to " + session + " failed", e);
             }
         }
+        writes.run();
         metrics.get().delivered(delivered);
         return delivered;
     }

@@ -1,5 +1,7 @@
 package io.liveupdate.bayeux;
 
+import java.util.concurrent.Executor;
+
 /**
  * The delivery SPI a push transport (WebSocket) implements for one socket.
  *
@@ -24,4 +26,13 @@ public interface Outbox {
      * session until its next {@code /meta/connect} (or until the session expires).
      */
     boolean isOpen();
+
+    /**
+     * The thread that writes this socket without a hand-off (a server's I/O thread owning the connection), or null
+     * to be woken on the publishing thread. A fan-out wakes every outbox that shares a writer with one task on that
+     * writer, instead of a hand-off per socket inside the server's write path.
+     */
+    default Executor writer() {
+        return null;
+    }
 }

@@ -109,6 +109,11 @@ public final class ServerSession {
     }
 
     boolean enqueue(FrozenMessage message) {
+        return enqueue(message, Outbox::wake);
+    }
+
+    /** As {@link #enqueue(FrozenMessage)}, handing the outbox to wake to {@code wakes} instead of waking it here. */
+    boolean enqueue(FrozenMessage message, Wakes wakes) {
         HeldConnect release = null;
         List<FrozenMessage> events = null;
         Outbox push = null;
@@ -132,7 +137,7 @@ public final class ServerSession {
             onOverflow.accept(this);
             return false;
         }
-        if (push != null) push.wake(this);
+        if (push != null) wakes.wake(push, this);
         if (release != null) release.complete(events);
         return true;
     }

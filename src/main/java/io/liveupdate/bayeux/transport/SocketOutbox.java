@@ -5,11 +5,13 @@ import io.liveupdate.bayeux.Outbox;
 import io.liveupdate.bayeux.ServerSession;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
+import io.liveupdate.websocket.IoThreads;
 import jakarta.websocket.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -18,9 +20,11 @@ import java.util.logging.Logger;
  * the Bayeux session's events) goes out together as one JSON array in the next frame. A slow socket therefore
  * backs up into the session's bounded queue, never into an unbounded buffer here, and never delays anyone else.
  *
- * <p>The write is started on the thread that brings the message (the publisher's, or the I/O thread completing
- * the previous write): starting an asynchronous send does not block, and a hand-off to an executor per message
- * cost more than the write itself (a managed executor captures and restores the EE context for every task).
+ * <p>The write is started on the thread that brings the message: for a fan-out the socket's I/O thread
+ * ({@link #writer()}, where Undertow writes without queuing to itself), otherwise the replying thread or the I/O
+ * thread completing the previous write. Starting an asynchronous send does not block, and a hand-off to an
+ * executor of ours per message cost more than the write itself (a managed executor captures and restores the EE
+ * context for every task).
  * While a write is in flight a new message only marks the outbox dirty; the completion picks it up.
  */
 final class SocketOutbox implements Outbox {
@@ -28,6 +32,7 @@ final class SocketOutbox implements Outbox {
     private static final Logger LOG = Logger.getLogger(SocketOutbox.class.getName());
 
     private final Session socket;
+    private final Executor writer;
     private final Queue<FrozenMessage> replies = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     /** Set by every producer before it asks for a flush, so a flush that finds nothing can tell it raced one. */
@@ -36,6 +41,12 @@ final class SocketOutbox implements Outbox {
 
     SocketOutbox(Session socket) {
         this.socket = socket;
+        this.writer = IoThreads.of(socket);
+    }
+
+    @Override
+    public Executor writer() {
+        return writer;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.liveupdate.live.remote;
 
+import io.liveupdate.fanout.WriterBatch;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,21 +27,33 @@ final class Outbox {
         this.onGiveUp = onGiveUp;
     }
 
-    /** Queues a text frame; false when the outbox has given up (now or before). */
+    /** Queues a text frame and starts writing it; false when the outbox has given up (now or before). */
     boolean offer(String text) {
+        if (!queue(text)) return false;
+        flush();
+        return true;
+    }
+
+    /**
+     * As {@link #offer(String)}, with the write started by {@code writes}, on the thread that owns the socket when
+     * there is one: a change to many connections is one hand-off per I/O thread, not one per socket.
+     */
+    boolean offer(String text, WriterBatch writes) {
+        if (!queue(text)) return false;
+        writes.add(peer.writer(), this::flush);
+        return true;
+    }
+
+    private boolean queue(String text) {
         synchronized (this) {
             if (closed) return false;
             if (waiting.size() < limit) {
                 waiting.add(text);
-                text = null;
+                return true;
             }
         }
-        if (text != null) {
-            giveUp("too far behind: " + limit + " messages waiting");
-            return false;
-        }
-        flush();
-        return true;
+        giveUp("too far behind: " + limit + " messages waiting");
+        return false;
     }
 
     /** Queues a ping ahead of the waiting texts (it measures liveness, not backlog); one at a time. */

@@ -1,5 +1,6 @@
 package io.liveupdate.live.remote;
 
+import io.liveupdate.fanout.WriterBatch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,13 +71,21 @@ final class RemoteConnection {
 
     /** Queues a live change of the calendar, unless a replay has sent it; held back while a replay runs. */
     synchronized boolean sendChange(long seq, String text) {
+        var writes = new WriterBatch();
+        boolean queued = sendChange(seq, text, writes);
+        writes.run();
+        return queued;
+    }
+
+    /** As {@link #sendChange(long, String)}, the write started by {@code writes} (one fan-out's batch). */
+    synchronized boolean sendChange(long seq, String text, WriterBatch writes) {
         if (held != null) {
             held.add(new Numbered(seq, text));
             return true;
         }
         if (seq > replayedFrom && seq <= replayedTo) return true;
         advance(seq);
-        return outbox.offer(text);
+        return outbox.offer(text, writes);
     }
 
     /** From now until {@link #releaseLive}, live changes wait: a replay is about to be sent. */
@@ -111,7 +120,9 @@ final class RemoteConnection {
         held = null;
         if (waiting == null) return;
         waiting.sort(Comparator.comparingLong(Numbered::seq));
-        for (Numbered change : waiting) sendChange(change.seq(), change.text());
+        var writes = new WriterBatch();
+        for (Numbered change : waiting) sendChange(change.seq(), change.text(), writes);
+        writes.run();
     }
 
     /** The number up to which every change of the calendar has been queued here; -1 when not known. */

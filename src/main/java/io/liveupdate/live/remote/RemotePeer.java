@@ -1,5 +1,6 @@
 package io.liveupdate.live.remote;
 
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /** The transport under one connection, as the registry sees it; the WebSocket adapter is {@link SessionPeer}. */
@@ -18,6 +19,14 @@ interface RemotePeer {
 
     /** Starts writing a ping frame without blocking, with the same contract as {@link #sendText}. */
     void sendPing(Consumer<Throwable> done);
+
+    /**
+     * The thread that owns the connection and writes it without a hand-off (the server's I/O thread), or null
+     * where there is none: writes then start on the calling thread.
+     */
+    default Executor writer() {
+        return null;
+    }
 
     /** Closes the connection with a close frame, if it is still open; never throws. */
     void close(int code, String reason);

@@ -1,6 +1,7 @@
 package io.liveupdate.live.remote;
 
 import io.liveupdate.calendar.EventChanged;
+import io.liveupdate.fanout.WriterBatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -126,18 +127,23 @@ public class RemoteRegistry {
         return connections.size();
     }
 
-    /** After every commit: one serialisation, then a non-blocking offer to each subscriber of the calendar. */
+    /**
+     * After every commit: one serialisation, then a non-blocking offer to each subscriber of the calendar, the
+     * writes started as one batch (a task per I/O thread).
+     */
     void onChange(@Observes EventChanged change) {
         Set<RemoteConnection> targets = subscribers.get(change.event().calendar());
         if (targets == null || targets.isEmpty()) return;
         String message = RemotePayload.event(change);
+        var writes = new WriterBatch();
         for (RemoteConnection target : targets) {
             try {
-                target.sendChange(change.seq(), message);
+                target.sendChange(change.seq(), message, writes);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not queue a change for " + target, e);
             }
         }
+        writes.run();
     }
 
     /** Pings every connection; one that has not answered the previous ping is closed. */

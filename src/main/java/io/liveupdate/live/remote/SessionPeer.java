@@ -1,10 +1,12 @@
 package io.liveupdate.live.remote;
 
+import io.liveupdate.websocket.IoThreads;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,9 +18,16 @@ final class SessionPeer implements RemotePeer {
     private static final int MAX_REASON_BYTES = 123; // a close frame's payload is at most 125 bytes
 
     private final Session session;
+    private final Executor writer;
 
     SessionPeer(Session session) {
         this.session = session;
+        this.writer = IoThreads.of(session);
+    }
+
+    @Override
+    public Executor writer() {
+        return writer;
     }
 
     @Override

@@ -14,7 +14,15 @@ class FakePeer implements RemotePeer {
     int closeCode;
     String closeReason;
     boolean holdWrites;
+    /** The thread that owns this peer's socket, as a server's I/O thread; null for none. */
+    java.util.concurrent.Executor writer;
+    final List<Thread> writtenOn = new ArrayList<>();
     private int inFlight;
+
+    @Override
+    public java.util.concurrent.Executor writer() {
+        return writer;
+    }
 
     static FakePeer holding() {
         var peer = new FakePeer();
@@ -25,6 +33,7 @@ class FakePeer implements RemotePeer {
     @Override
     public synchronized void sendText(String text, Consumer<Throwable> done) {
         written.add(text);
+        writtenOn.add(Thread.currentThread());
         start(done);
     }
 

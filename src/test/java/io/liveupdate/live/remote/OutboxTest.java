@@ -2,6 +2,7 @@ package io.liveupdate.live.remote;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.fanout.WriterBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -46,6 +47,27 @@ class OutboxTest {
         assertEquals(List.of("too far behind: 2 messages waiting"), givenUp);
         assertEquals(List.of("in flight"), peer.written, "the waiting frames are dropped");
         assertTrue(outbox.isClosed());
+    }
+
+    @Test
+    void aWriteOfAFanOutStartsOnThePeersOwnThreadWhenTheBatchRuns() {
+        var queuedTasks = new ArrayList<Runnable>();
+        var peer = new FakePeer();
+        peer.writer = queuedTasks::add;
+        var outbox = new Outbox(peer, 10, givenUp::add);
+        var writes = new WriterBatch();
+
+        assertTrue(outbox.offer("a", writes));
+        assertTrue(outbox.offer("b", writes));
+        assertTrue(peer.written.isEmpty(), "queued, not written, while the fan-out goes on");
+        writes.run();
+        assertEquals(1, queuedTasks.size(), "one task for the peer's thread");
+        Thread ioThread = new Thread(queuedTasks.get(0), "io");
+        ioThread.start();
+        assertDoesNotThrow(() -> ioThread.join(5_000));
+
+        assertEquals(List.of("a", "b"), peer.written);
+        assertEquals(List.of(ioThread, ioThread), peer.writtenOn);
     }
 
     @Test
