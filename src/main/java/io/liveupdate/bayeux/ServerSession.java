@@ -108,6 +108,15 @@ public final class ServerSession {
         return messages;
     }
 
+    /**
+     * As {@link #drain()}, but only while events go through {@code via}: a wake that reaches a socket after the
+     * session has moved to another connection (it is handed to the socket's I/O thread, so it can come late) takes
+     * nothing, and the events go out through the connection the session now uses.
+     */
+    public synchronized List<FrozenMessage> drainFor(Outbox via) {
+        return outbox == via ? drain() : List.of();
+    }
+
     boolean enqueue(FrozenMessage message) {
         return enqueue(message, Outbox::wake);
     }

@@ -38,7 +38,7 @@ final class RecordingOutbox implements Outbox {
         wokenOn.add(Thread.currentThread());
         if (stalled) return;
         synchronized (written) {
-            written.addAll(session.drain());
+            written.addAll(session.drainFor(this));
         }
     }
 

@@ -104,4 +104,31 @@ class WriterThreadFanOutTest {
         }
         assertEquals(List.of(1, 2), numbers, "each message once, in publish order");
     }
+
+    @Test
+    void aLateWakeOfASocketTheSessionHasLeftTakesNothingFromIt() throws Exception {
+        var io = new IoThread();
+        var busy = new CountDownLatch(1);
+        io.execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String clientId = wire.subscribed("/foo");
+        var oldSocket = connectedSocket(clientId, io);
+        wire.publish("/foo", "1");               // its wake waits behind the busy I/O thread
+        var newSocket = new RecordingOutbox();
+        newSocket.stalled = true;                 // the new socket has not drained yet
+        wire.send("{'channel':'/meta/connect','clientId':'%s','connectionType':'websocket'}".formatted(clientId), Connection.push(newSocket, Map.of()));
+
+        busy.countDown();
+        io.awaitIdle();
+        assertTrue(oldSocket.channels().isEmpty(), "the old socket's late wake must not carry the message into a socket the session left");
+
+        newSocket.stalled = false;
+        wire.publish("/foo", "2");
+        assertEquals(List.of("/foo", "/foo"), newSocket.channels());
+    }
 }

@@ -92,7 +92,7 @@ final class SocketOutbox implements Outbox {
         var batch = new ArrayList<FrozenMessage>();
         for (FrozenMessage reply; (reply = replies.poll()) != null; ) batch.add(reply);
         var current = session;
-        if (current != null) batch.addAll(current.drain());
+        if (current != null) batch.addAll(current.drainFor(this));
         return batch;
     }
 
