@@ -46,6 +46,19 @@ class WriterThreadFanOutTest {
         }
     }
 
+    /** An I/O thread kept busy until {@code released} counts down, so the wakes handed to it wait. */
+    private IoThread busyUntil(CountDownLatch released) {
+        var io = new IoThread();
+        io.execute(() -> {
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return io;
+    }
+
     private RecordingOutbox connectedSocket(String clientId, java.util.concurrent.Executor writer) {
         var socket = new RecordingOutbox(writer);
         wire.send("{'channel':'/meta/connect','clientId':'%s','connectionType':'websocket'}".formatted(clientId), Connection.push(socket, Map.of()));
@@ -78,15 +91,8 @@ class WriterThreadFanOutTest {
 
     @Test
     void aSessionThatMovesToAnotherSocketStillGetsEveryMessageInOrder() throws Exception {
-        var io = new IoThread();
         var busy = new CountDownLatch(1);
-        io.execute(() -> {
-            try {
-                busy.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        var io = busyUntil(busy);
         String clientId = wire.subscribed("/foo");
         var oldSocket = connectedSocket(clientId, io);
 
@@ -107,15 +113,8 @@ class WriterThreadFanOutTest {
 
     @Test
     void aLateWakeOfASocketTheSessionHasLeftTakesNothingFromIt() throws Exception {
-        var io = new IoThread();
         var busy = new CountDownLatch(1);
-        io.execute(() -> {
-            try {
-                busy.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        var io = busyUntil(busy);
         String clientId = wire.subscribed("/foo");
         var oldSocket = connectedSocket(clientId, io);
         wire.publish("/foo", "1");               // its wake waits behind the busy I/O thread
