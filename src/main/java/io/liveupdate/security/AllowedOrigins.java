@@ -8,11 +8,19 @@ import java.util.stream.Collectors;
 
 /**
  * Which page origins may use the server from a browser (CORS on {@code /sync}, the {@code /sync} WebSocket, saves),
- * from {@code liveupdate.security.allowed-origins}: {@code *} for any (the default, the demo's behaviour), or a
- * comma-separated list such as {@code https://app.example.com,http://localhost:3000}. The server's own origin is
- * always allowed, and so is a request without {@code Origin} (not a browser page: Node's Faye client, curl).
+ * from {@code liveupdate.security.allowed-origins}: a comma-separated list such as
+ * {@code https://app.example.com,http://localhost:3000}. Unset (the default), only the server's own origin: the
+ * demo pages are served by the server itself, so they need no entry. The server's own origin is always allowed, and
+ * so is a request without {@code Origin} (not a browser page: Node's Faye client, curl).
+ *
+ * <p>{@code *} lets any page in, but never with credentials: a page the list does not name gets
+ * {@code Access-Control-Allow-Origin: *} without {@code Allow-Credentials}, so the browser sends no cookie or
+ * login of the user along ({@link #allowsWithCredentials}). With security on, {@code *} is refused at deployment
+ * ({@link SafeDefaults}).
  */
 public final class AllowedOrigins {
+
+    static final String ANY = "*";
 
     private final boolean any;
     private final Set<String> origins;
@@ -25,7 +33,12 @@ public final class AllowedOrigins {
     public static AllowedOrigins parse(String text) {
         var list = Arrays.stream(text == null ? new String[0] : text.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).map(AllowedOrigins::normal).collect(Collectors.toSet());
-        return new AllowedOrigins(list.contains("*"), Set.copyOf(list));
+        return new AllowedOrigins(list.contains(ANY), Set.copyOf(list));
+    }
+
+    /** Whether the setting names {@code *}. */
+    public boolean any() {
+        return any;
     }
 
     /**
@@ -33,7 +46,15 @@ public final class AllowedOrigins {
      * @param host the request's {@code Host} header (host[:port]), for the same-origin case; may be null
      */
     public boolean allows(String origin, String host) {
-        if (origin == null || any) return true;
+        return any || allowsWithCredentials(origin, host);
+    }
+
+    /**
+     * Whether a page of this origin may act with the user's credentials: no {@code Origin}, the server's own, or one
+     * the list names ({@code *} does not count).
+     */
+    public boolean allowsWithCredentials(String origin, String host) {
+        if (origin == null) return true;
         String normal = normal(origin);
         if (origins.contains(normal)) return true;
         return host != null && sameHost(normal, host);

@@ -1,5 +1,6 @@
 package io.liveupdate.security;
 
+import io.liveupdate.input.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -38,7 +39,7 @@ public class HeaderAuthenticationMechanism implements HttpAuthenticationMechanis
         Credential credential = credential(header.trim());
         CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT : identityStores.validate(credential);
         if (result.getStatus() == CredentialValidationResult.Status.VALID) return context.notifyContainerAboutLogin(result);
-        LOG.info(() -> "Refused a credential from " + request.getRemoteAddr() + " for " + request.getRequestURI());
+        LOG.info(() -> "Refused a credential from " + request.getRemoteAddr() + " for " + LogSafe.quoted(request.getRequestURI()));
         response.setHeader("WWW-Authenticate", CHALLENGE);
         return context.responseUnauthorized();
     }

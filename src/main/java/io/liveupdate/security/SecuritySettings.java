@@ -35,8 +35,8 @@ public class SecuritySettings {
     boolean csrf;
 
     @Inject
-    @ConfigProperty(name = "liveupdate.security.allowed-origins", defaultValue = "*")
-    String allowedOrigins;
+    @ConfigProperty(name = "liveupdate.security.allowed-origins")
+    Optional<String> allowedOrigins; // unset: the server's own origin only
 
     @Inject
     @ConfigProperty(name = "liveupdate.security.max-batch-messages", defaultValue = "1000")
@@ -64,7 +64,7 @@ public class SecuritySettings {
         passwordHashes = PasswordHashes.parse(users.orElse(""));
         userTokens = UserTokens.parse(tokens.orElse(""));
         parsedGrants = Grants.parse(grants.orElse(""));
-        origins = AllowedOrigins.parse(allowedOrigins);
+        origins = AllowedOrigins.parse(allowedOrigins.orElse(""));
     }
 
     /** Whether callers must identify themselves and hold grants; off, everything is allowed to everyone. */

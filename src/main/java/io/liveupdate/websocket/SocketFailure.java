@@ -1,5 +1,6 @@
 package io.liveupdate.websocket;
 
+import io.liveupdate.input.LogSafe;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -22,7 +23,7 @@ public final class SocketFailure {
     public static void close(Session socket, Throwable failure) {
         if (!socket.isOpen()) return;
         boolean tooBig = describes(failure, "too big", "too large", "exceed", "max");
-        LOG.info(() -> "Closing WebSocket " + socket.getId() + " after " + failure);
+        LOG.info(() -> "Closing WebSocket " + socket.getId() + " after " + LogSafe.text(failure));
         try {
             socket.close(new CloseReason(tooBig ? CloseReason.CloseCodes.TOO_BIG : CloseReason.CloseCodes.UNEXPECTED_CONDITION,
                     tooBig ? "message too big" : "unexpected condition"));

@@ -3,6 +3,7 @@ package io.liveupdate.it;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.it.faye.FayeClient;
+import io.liveupdate.it.security.RawUpgrade;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -91,31 +92,52 @@ class BayeuxWireIT extends Deployed {
                 .anyMatch(m -> "/meta/connect".equals(m.getString("channel")) && m.getBoolean("successful") && m.containsKey("advice")));
     }
 
+    // JSONP working when enabled, and a listed foreign origin: it/security/SafeDefaultsIT (a WAR that opts in).
     @Test
-    void jsonpCallbackPollingAnswersAScriptAndRefusesBadCallbackNames() {
+    void jsonpCallbackPollingIsOffByDefaultRefusedWithAClearErrorAndNotAdvertised() {
         String message = TestCalendar.enc("[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"callback-polling\"],\"id\":\"1\"}]");
         var response = http().get("sync?message=" + message + "&jsonp=__jsonp1__");
-        assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
-        assertTrue(response.body().startsWith("/**/__jsonp1__([{"), response.body());
-        assertTrue(response.body().endsWith("]);"));
+        assertEquals(403, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), "not a script");
+        assertFalse(response.body().contains("__jsonp1__"), response.body());
+        assertTrue(response.body().contains("liveupdate.bayeux.jsonp"), response.body());
 
-        assertEquals(400, http().get("sync?message=" + message + "&jsonp=alert(1)").statusCode());
+        var handshake = post("[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"callback-polling\"],\"id\":\"1\"}]")
+                .getJsonObject(0);
+        assertFalse(handshake.getBoolean("successful"), "a client that offers only callback-polling gets no session");
+        assertFalse(handshake.getJsonArray("supportedConnectionTypes").toString().contains("callback-polling"), handshake.toString());
     }
 
     @Test
-    void crossOriginFormPostsAndPreflightsAreAnswered() {
-        var preflight = http().send(http().request("sync", "Origin", "http://other.example", "Access-Control-Request-Method", "POST")
+    void aForeignOriginGetsNoCorsHeadersOnAPreflightOrACredentialedPost() {
+        var preflight = http().send(http().request("sync", "Origin", "http://evil.example", "Access-Control-Request-Method", "POST",
+                        "Access-Control-Request-Headers", "content-type,pragma")
                 .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
-        assertEquals(200, preflight.statusCode());
-        assertEquals("http://other.example", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), preflight.headers().toString());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), preflight.headers().toString());
 
+        // What Faye's CORS transport sends (withCredentials): the browser would keep the answer from the page.
         String body = "message=" + TestCalendar.enc("[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"cross-origin-long-polling\"],\"id\":\"1\"}]");
-        var response = http().send(http().request("sync", "Origin", "http://other.example", "Content-Type", "text/plain;charset=UTF-8")
+        var response = http().send(http().request("sync", "Origin", "http://evil.example", "Content-Type", "text/plain;charset=UTF-8",
+                        "Cookie", "JSESSIONID=victim")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("\"successful\":true"));
-        assertEquals("true", response.headers().firstValue("Access-Control-Allow-Credentials").orElse(""));
+        assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), response.headers().toString());
+        assertTrue(response.headers().firstValue("Access-Control-Allow-Credentials").isEmpty(), response.headers().toString());
+
+        var sameOrigin = http().send(http().request("sync", "Origin", RawUpgrade.ownOrigin(deploymentUrl),
+                        "Access-Control-Request-Method", "POST")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEquals(RawUpgrade.ownOrigin(deploymentUrl),
+                sameOrigin.headers().firstValue("Access-Control-Allow-Origin").orElse(""), "the server's own pages");
+    }
+
+    @Test
+    void aWebSocketUpgradeFromAForeignOriginGetsNo101AndOneFromTheServersOwnPagesDoes() throws Exception {
+        String foreign = RawUpgrade.statusLine(deploymentUrl, "sync", "http://evil.example");
+        assertTrue(foreign.startsWith("HTTP/1.1 403"), foreign);
+        assertTrue(RawUpgrade.statusLine(deploymentUrl, "sync", RawUpgrade.ownOrigin(deploymentUrl))
+                .startsWith("HTTP/1.1 101"), "same origin");
+        assertTrue(RawUpgrade.statusLine(deploymentUrl, "sync", null).startsWith("HTTP/1.1 101"), "no Origin: not a browser");
     }
 
     @Test

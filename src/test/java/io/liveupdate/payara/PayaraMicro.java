@@ -51,6 +51,7 @@ final class PayaraMicro implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                "-Dliveupdate.demo=true", // the demo's RemoteEvents token, as on the WildFly of the tests
                 "-jar", required("payara.micro.jar"),
                 "--nocluster",
                 "--port", Integer.toString(ports[0]),

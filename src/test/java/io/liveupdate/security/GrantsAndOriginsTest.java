@@ -58,6 +58,21 @@ class GrantsAndOriginsTest {
     }
 
     @Test
+    void unsetMeansTheServersOwnOriginOnlyAndAWildcardNeverCarriesCredentials() {
+        var unset = AllowedOrigins.parse("");
+        assertFalse(unset.allows("http://evil.example", "server:8080"));
+        assertTrue(unset.allows("http://server:8080", "server:8080"), "the demo pages, same origin");
+        assertTrue(unset.allows(null, "server:8080"), "Node's Faye client, curl");
+
+        var any = AllowedOrigins.parse("*, https://app.example");
+        assertTrue(any.any());
+        assertTrue(any.allows("http://evil.example", "server:8080"));
+        assertFalse(any.allowsWithCredentials("http://evil.example", "server:8080"), "* is never echoed with credentials");
+        assertTrue(any.allowsWithCredentials("https://app.example", "server:8080"), "a listed origin is");
+        assertFalse(unset.any());
+    }
+
+    @Test
     void csrfKeysArePerCallerAndCheckedExactly() {
         var keys = new CsrfKeys();
         String alice = keys.keyFor("alice");

@@ -1,5 +1,6 @@
 package io.liveupdate.bayeux.transport;
 
+import io.liveupdate.bayeux.Bayeux;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.BayeuxSettings;
 import io.liveupdate.bayeux.Scheduler;
@@ -33,16 +34,27 @@ public class BayeuxServerProducer {
     @ConfigProperty(name = "liveupdate.bayeux.max-queue", defaultValue = "1000")
     int maxQueue;
 
+    @Inject
+    TransportSettings transports;
+
     @Produces
     @ApplicationScoped
     BayeuxServer bayeuxServer() {
-        var settings = BayeuxSettings.defaults()
+        var settings = withoutJsonpUnlessEnabled(BayeuxSettings.defaults()
                 .withTimeout(timeoutMillis)
                 .withMaxInterval(maxIntervalMillis)
-                .withMaxQueue(maxQueue);
+                .withMaxQueue(maxQueue));
         var server = new BayeuxServer(settings, Scheduler.of(scheduler));
         server.start();
         return server;
+    }
+
+    /** A handshake advertises callback-polling only when it is served, so no client picks a transport that is refused. */
+    private BayeuxSettings withoutJsonpUnlessEnabled(BayeuxSettings settings) {
+        if (transports.jsonp()) return settings;
+        var types = settings.connectionTypes().stream().filter(type -> !type.equals(Bayeux.CALLBACK_POLLING)).toList();
+        return new BayeuxSettings(settings.timeoutMillis(), settings.intervalMillis(), settings.maxIntervalMillis(),
+                settings.sweepPeriodMillis(), settings.maxQueue(), types, settings.broadcastToPublisher());
     }
 
     void stop(@Disposes BayeuxServer server) {

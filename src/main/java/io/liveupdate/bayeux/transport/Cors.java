@@ -5,8 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * CORS for Faye's cross-origin transport, which sends credentials: the origin is echoed (a wildcard is not
- * allowed with credentials), with the headers Faye's CORS requests carry, for the allowed origins only
+ * CORS for Faye's cross-origin transport, which sends credentials: an origin the settings name (or the server's
+ * own) is echoed with {@code Allow-Credentials}; with {@code *} any other page gets {@code Allow-Origin: *} and no
+ * credentials, so the browser never lets a foreign page act with its user's cookies or login
  * ({@code liveupdate.security.allowed-origins}).
  */
 final class Cors {
@@ -18,9 +19,15 @@ final class Cors {
     static void allow(HttpServletRequest request, HttpServletResponse response, AllowedOrigins allowed) {
         String origin = request.getHeader("Origin");
         response.addHeader("Vary", "Origin");
-        if (origin == null || !allowed.allows(origin, request.getHeader("Host"))) return;
-        response.setHeader("Access-Control-Allow-Origin", origin);
-        response.setHeader("Access-Control-Allow-Credentials", "true");
+        if (origin == null) return;
+        if (allowed.allowsWithCredentials(origin, request.getHeader("Host"))) {
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Access-Control-Allow-Credentials", "true");
+        } else if (allowed.any()) {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+        } else {
+            return;
+        }
         response.setHeader("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type, Pragma, X-Requested-With");
     }
 }

@@ -5,6 +5,8 @@ import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.FrozenMessage;
 import io.liveupdate.bayeux.Payload;
+import io.liveupdate.input.LogSafe;
+import io.liveupdate.json.Json;
 import io.liveupdate.security.SecuritySettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -24,8 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * Bayeux over HTTP at {@code /sync}, for clients whose proxies block WebSockets: long-polling (JSON POST),
- * cross-origin long-polling (a {@code message=} form, sent as text/plain by Faye's CORS transport) and
- * callback-polling (JSONP GET). A held {@code /meta/connect} parks the request asynchronously, so no thread
+ * cross-origin long-polling (a {@code message=} form, sent as text/plain by Faye's CORS transport) and, when
+ * {@code liveupdate.bayeux.jsonp} is on, callback-polling (JSONP GET; refused 403 otherwise). A held {@code /meta/connect} parks the request asynchronously, so no thread
  * waits; it is answered on the managed executor, never on the publisher's thread.
  */
 @WebServlet(urlPatterns = {"/sync", "/sync/*"}, asyncSupported = true)
@@ -39,6 +41,8 @@ public class LongPollingServlet extends HttpServlet {
     BayeuxServer bayeux;
     @Inject
     SecuritySettings security;
+    @Inject
+    TransportSettings transports;
 
     @Resource
     ManagedExecutorService executor;
@@ -67,6 +71,10 @@ public class LongPollingServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Cors.allow(request, response, security.allowedOrigins());
+        if (!transports.jsonp()) {
+            refuseJsonp(request, response);
+            return;
+        }
         String callback = request.getParameter("jsonp");
         if (callback == null) callback = "jsonpcallback";
         if (!Jsonp.isValidCallback(callback)) {
@@ -126,8 +134,22 @@ public class LongPollingServlet extends HttpServlet {
         }
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, String callback, String reason) throws IOException {
+    /** JSON, not a script: a page that loads it as one gets nothing to run, and whoever reads it learns why. */
+    private static void refuseJsonp(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String reason = "callback-polling (JSONP) is disabled on this server (" + TransportSettings.JSONP + ")";
         LOG.info(() -> "Refused a Bayeux request from " + request.getRemoteAddr() + ": " + reason);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setHeader("Cache-Control", "no-cache, no-store");
+        response.setContentType("application/json;charset=UTF-8");
+        String json = FrozenMessage.toJsonArray(List.of(FrozenMessage.of(Json.createObjectBuilder()
+                .add("successful", false)
+                .add("error", "403::" + reason.replace(':', ' '))
+                .build())));
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String callback, String reason) throws IOException {
+        LOG.info(() -> "Refused a Bayeux request from " + request.getRemoteAddr() + ": " + LogSafe.text(reason));
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         String json = FrozenMessage.toJsonArray(List.of(BadPayload.reply(reason)));
         response.setContentType(callback == null ? "application/json;charset=UTF-8" : "text/javascript;charset=UTF-8");

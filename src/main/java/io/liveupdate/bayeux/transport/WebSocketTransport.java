@@ -4,6 +4,7 @@ import io.liveupdate.bayeux.BatchReply;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Payload;
+import io.liveupdate.input.LogSafe;
 import io.liveupdate.security.SecuritySettings;
 import io.liveupdate.websocket.BoundedText;
 import io.liveupdate.websocket.SocketFailure;
@@ -41,11 +42,12 @@ public class WebSocketTransport {
     @OnOpen
     public void open(Session socket) throws IOException {
         socket.setMaxTextMessageBufferSize(HandshakeAttributes.MAX_FRAME_BYTES);
-        // Cross-site WebSocket hijacking: browsers send the page's Origin and no CORS applies to WebSockets.
+        // Cross-site WebSocket hijacking: WebSocketOriginFilter refuses the upgrade itself (no 101); this second
+        // check closes a socket should a container ever run its upgrade before the application's filters.
         Map<?, ?> headers = (Map<?, ?>) HandshakeAttributes.of(socket).get(HandshakeAttributes.HEADERS);
         String origin = (String) headers.get("origin");
         if (!security.allowedOrigins().allows(origin, (String) headers.get("host"))) {
-            LOG.info(() -> "Refused a WebSocket from origin " + origin);
+            LOG.info(() -> "Refused a WebSocket from origin " + LogSafe.quoted(origin));
             socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "origin not allowed"));
             return;
         }
@@ -66,7 +68,7 @@ public class WebSocketTransport {
         try {
             messages = Payload.parse(text);
         } catch (IllegalArgumentException e) {
-            LOG.info(() -> "Refused a WebSocket frame from " + socket.getId() + ": " + e.getMessage());
+            LOG.info(() -> "Refused a WebSocket frame from " + socket.getId() + ": " + LogSafe.text(e.getMessage()));
             outbox.send(List.of(BadPayload.reply(e.getMessage())));
             return;
         }
@@ -87,6 +89,6 @@ public class WebSocketTransport {
     @OnClose
     public void close(Session socket, CloseReason reason) {
         // The Bayeux session outlives the socket until it expires, so a reconnecting client loses nothing queued.
-        LOG.fine(() -> "WebSocket " + socket.getId() + " closed: " + reason);
+        LOG.fine(() -> "WebSocket " + socket.getId() + " closed: " + LogSafe.text(reason));
     }
 }

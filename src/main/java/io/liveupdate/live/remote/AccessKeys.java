@@ -99,9 +99,13 @@ final class AccessKeys {
         return Optional.ofNullable(found).map(t -> new String(t, StandardCharsets.UTF_8));
     }
 
-    /** What the WebSocket accepts as {@code token}: a valid key or a configured token. */
+    /**
+     * What the WebSocket accepts as {@code token}: a valid key only. A URL ends up in proxy and access logs and in
+     * the browser's history, so it carries the expiring key, never the long-lived token itself; the 7.2 client
+     * always opens its socket with the key of its handshake.
+     */
     boolean admits(String tokenOrKey) {
-        return isValidKey(tokenOrKey) || isToken(tokenOrKey);
+        return isValidKey(tokenOrKey);
     }
 
     private static byte[] decode(String candidate) {

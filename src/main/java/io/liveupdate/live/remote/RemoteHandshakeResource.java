@@ -1,5 +1,6 @@
 package io.liveupdate.live.remote;
 
+import io.liveupdate.input.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -42,7 +43,7 @@ public class RemoteHandshakeResource {
     }
 
     private static Response refuse(Response.Status status, String message) {
-        LOG.info(() -> "Refused a RemoteEvents handshake: " + status.getStatusCode() + " " + message);
+        LOG.info(() -> "Refused a RemoteEvents handshake: " + status.getStatusCode() + " " + LogSafe.text(message));
         var response = Response.status(status).type(JSON).entity(RemotePayload.refusal(status.getStatusCode(), message));
         if (status == Response.Status.UNAUTHORIZED) response.header(HttpHeaders.WWW_AUTHENTICATE, TOKEN_HEADER);
         return response.build();

@@ -11,8 +11,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RemoteSettings {
 
+    public static final String TOKENS = "liveupdate.remote.tokens";
+    /** The default token, public in the README: accepted only in the demo ({@code io.liveupdate.security.SafeDefaults}). */
+    public static final String DEMO_TOKEN = "demo-token";
+
     @Inject
-    @ConfigProperty(name = "liveupdate.remote.tokens", defaultValue = "demo-token")
+    @ConfigProperty(name = TOKENS, defaultValue = DEMO_TOKEN)
     String tokens;
 
     @Inject
@@ -29,7 +33,11 @@ public class RemoteSettings {
 
     /** The accepted Remote-Token values: comma-separated, blanks ignored. */
     public List<String> tokens() {
-        return Arrays.stream(tokens.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        return parseTokens(tokens);
+    }
+
+    public static List<String> parseTokens(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     public Duration keyTtl() {

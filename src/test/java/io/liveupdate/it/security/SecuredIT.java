@@ -207,9 +207,10 @@ class SecuredIT {
     }
 
     @Test
-    void aWebSocketFromAForeignOriginIsClosedAndOneWithoutOrFromAnAllowedOriginWorks() throws Exception {
-        var foreign = socket("http://evil.example");
-        assertEquals(1008, foreign.closed.get(10, TimeUnit.SECONDS));
+    void aWebSocketFromAForeignOriginIsRefusedAtTheUpgradeAndOneWithoutOrFromAnAllowedOriginWorks() throws Exception {
+        var foreign = assertThrows(java.util.concurrent.ExecutionException.class, () -> socket("http://evil.example"));
+        var handshake = assertInstanceOf(java.net.http.WebSocketHandshakeException.class, foreign.getCause(), foreign.toString());
+        assertEquals(403, handshake.getResponse().statusCode(), "refused before any 101");
         for (String origin : new String[] {null, ALLOWED_ORIGIN}) {
             var socket = socket(origin);
             socket.ws.sendText("[" + handshake(ALICE_TOKEN) + "]", true).get(10, TimeUnit.SECONDS);

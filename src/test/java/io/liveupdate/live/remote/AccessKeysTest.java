@@ -63,6 +63,7 @@ class AccessKeysTest {
         assertFalse(keys.isValidKey("not base64 at all!"));
         assertFalse(keys.isValidKey(null));
         assertFalse(keys.admits("guess"));
+        assertFalse(keys.admits("demo-token"), "a WebSocket URL carries a key, never the token itself");
         assertThrows(IllegalArgumentException.class, () -> keys.issue("not configured", AccessKeys.NO_POSITION));
     }
 
