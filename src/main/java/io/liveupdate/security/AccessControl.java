@@ -1,5 +1,6 @@
 package io.liveupdate.security;
 
+import io.liveupdate.input.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,7 @@ public class AccessControl {
     /** Refuses a request from a browser page whose origin is not allowed ({@link AllowedOrigins}). */
     public void requireOrigin(String origin, String host) {
         if (!settings.allowedOrigins().allows(origin, host)) {
-            throw new AccessRefusedException(Decision.FORBIDDEN, "origin " + origin + " is not allowed");
+            throw new AccessRefusedException(Decision.FORBIDDEN, "origin " + LogSafe.quoted(origin) + " is not allowed");
         }
     }
 

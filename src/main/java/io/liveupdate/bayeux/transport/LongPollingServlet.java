@@ -27,8 +27,9 @@ import java.util.logging.Logger;
 /**
  * Bayeux over HTTP at {@code /sync}, for clients whose proxies block WebSockets: long-polling (JSON POST),
  * cross-origin long-polling (a {@code message=} form, sent as text/plain by Faye's CORS transport) and, when
- * {@code liveupdate.bayeux.jsonp} is on, callback-polling (JSONP GET; refused 403 otherwise). A held {@code /meta/connect} parks the request asynchronously, so no thread
- * waits; it is answered on the managed executor, never on the publisher's thread.
+ * {@code liveupdate.bayeux.jsonp} is on, callback-polling (JSONP GET; refused 403 otherwise). A held
+ * {@code /meta/connect} parks the request asynchronously, so no thread waits; it is answered on the managed
+ * executor, never on the publisher's thread.
  */
 @WebServlet(urlPatterns = {"/sync", "/sync/*"}, asyncSupported = true)
 public class LongPollingServlet extends HttpServlet {
