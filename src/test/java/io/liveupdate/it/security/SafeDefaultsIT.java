@@ -7,6 +7,11 @@ import io.liveupdate.it.Http;
 import io.liveupdate.it.TestCalendar;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
 import java.net.http.HttpRequest.BodyPublishers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -80,6 +85,41 @@ class SafeDefaultsIT {
         var evil = http().send(http().request("sync", "Origin", "http://evil.example", "Access-Control-Request-Method", "POST")
                 .method("OPTIONS", BodyPublishers.noBody()));
         assertTrue(evil.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), evil.headers().toString());
+    }
+
+    /**
+     * Log forging through the one request value the origin refusal logs: a terminal escape (ESC) and a folded header
+     * line that would start a log line of its own. Whatever the container lets through reaches the log cleaned, on
+     * the refusal's own line.
+     */
+    @Test
+    void anOriginWithControlCharactersCannotForgeOrRewriteALogLine() throws Exception {
+        String marker = "forged-" + UUID.randomUUID();
+        String escape = RawUpgrade.statusLine(deploymentUrl, "sync", "http://evil.example/\u001b[2K" + marker + "-esc");
+        String folded = RawUpgrade.statusLine(deploymentUrl, "sync", "http://evil.example\r\n 10:00:00,000 SEVERE [x] " + marker + "-fold");
+        assertFalse(escape.startsWith("HTTP/1.1 101"), escape);
+        assertFalse(folded.startsWith("HTTP/1.1 101"), folded);
+
+        Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        List<String> lines = List.of();
+        for (int i = 0; i < 100 && lines.stream().noneMatch(l -> l.contains(marker + "-esc")) && escape.startsWith("HTTP/1.1 403"); i++) {
+            Thread.sleep(100); // the log handler writes right after the refusal; wait for that write, not for time
+            lines = linesWith(log, marker);
+        }
+        lines = linesWith(log, marker);
+        for (String line : lines) {
+            assertTrue(line.contains("Refused a WebSocket upgrade of /sync"), "a line of its own: " + line);
+            assertEquals(-1, line.indexOf('\u001b'), "the escape reached the log: " + line);
+        }
+        if (escape.startsWith("HTTP/1.1 403")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains("?[2K" + marker + "-esc")), "logged, cleaned: " + lines);
+        }
+    }
+
+    private static List<String> linesWith(Path log, String marker) throws IOException {
+        try (var all = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return all.filter(l -> l.contains(marker)).toList();
+        }
     }
 
     @Test
