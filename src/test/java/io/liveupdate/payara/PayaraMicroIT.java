@@ -2,6 +2,7 @@ package io.liveupdate.payara;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.it.security.RawUpgrade;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -132,6 +133,16 @@ class PayaraMicroIT {
         assertEquals(200, finalLoad.statusCode(), finalLoad.body());
         assertEquals(0, json(finalLoad).getJsonArray("data").size(), finalLoad.body());
         assertEquals(List.of(), rows(calendar), "the row is gone from PostgreSQL");
+    }
+
+    /** Tyrus, like Undertow, runs its upgrade after the application's filters: a foreign page gets no 101. */
+    @Test
+    void aWebSocketUpgradeFromAForeignOriginIsRefusedBeforeTheHandshake() throws IOException {
+        var base = payara.base.toURL();
+        String foreign = RawUpgrade.statusLine(base, "sync", "http://evil.example");
+        assertTrue(foreign.matches("HTTP/1\\.1 403.*"), foreign);
+        String own = RawUpgrade.statusLine(base, "sync", RawUpgrade.ownOrigin(base));
+        assertTrue(own.startsWith("HTTP/1.1 101"), own);
     }
 
     @Test
