@@ -33,7 +33,7 @@ public final class SaveRequestReader {
     static final String IDS = "ids";
 
     /** Parameters of the protocol itself, never stored as event fields. */
-    private static final Set<String> RESERVED = Set.of(IDS, "editing", "dhx_security", "webix_security", "dhx_user",
+    private static final Set<String> RESERVED = Set.of(IDS, "editing", CalendarGate.SECURITY_KEY, "webix_security", "dhx_user",
             "dhx_version", "timeshift", "uid", "format", "date_format", "from", "to");
 
     private SaveRequestReader() {
@@ -48,12 +48,17 @@ public final class SaveRequestReader {
      */
     public static Optional<SaveRequest> read(String method, String pathId, String contentType, String query, byte[] body) {
         return switch (method) {
-            case "GET" -> formRows(FormData.parse(query));
+            case "GET" -> fromQuery(FormData.parse(query));
             case "POST" -> Optional.of(post(pathId, contentType, body));
-            case "PUT" -> Optional.of(rest(SaveAction.UPDATED, requireId(pathId), restFields(contentType, body)));
+            case "PUT" -> Optional.of(put(pathId, contentType, body));
             case "DELETE" -> Optional.of(rest(SaveAction.DELETED, requireId(pathId), Map.of()));
             default -> throw new MalformedRequestException("method " + method + " is not a scheduler save");
         };
+    }
+
+    /** The save a GET's parsed query carries (legacy GET mode), or empty for a load. */
+    static Optional<SaveRequest> fromQuery(Map<String, String> query) {
+        return formRows(query).map(save -> save.withSecurityKey(query.get(CalendarGate.SECURITY_KEY)));
     }
 
     private static SaveRequest post(String pathId, String contentType, byte[] body) {
@@ -65,7 +70,15 @@ public final class SaveRequestReader {
         Map<String, String> form = FormData.parse(utf8(body));
         Optional<SaveRequest> rows = formRows(form);
         // Legacy 4.2 REST posted an insert to <url><tempId>, so an id in the path is the client's temp id.
-        return rows.orElseGet(() -> rest(SaveAction.INSERTED, pathId, withoutId(strings(form))));
+        return rows.orElseGet(() -> rest(SaveAction.INSERTED, pathId, withoutId(strings(form)))).withSecurityKey(form.get(CalendarGate.SECURITY_KEY));
+    }
+
+    private static SaveRequest put(String pathId, String contentType, byte[] body) {
+        String id = requireId(pathId);
+        if (body.length == 0) return rest(SaveAction.UPDATED, id, Map.of());
+        if (isJson(contentType, body)) return rest(SaveAction.UPDATED, id, withoutId(parseJsonObject(body)));
+        Map<String, String> form = FormData.parse(utf8(body));
+        return rest(SaveAction.UPDATED, id, withoutId(strings(form))).withSecurityKey(form.get(CalendarGate.SECURITY_KEY));
     }
 
     private static Optional<SaveRequest> formRows(Map<String, String> form) {
@@ -126,12 +139,6 @@ public final class SaveRequestReader {
     private static SaveRequest rest(SaveAction action, String pathId, Map<String, JsonValue> fields) {
         JsonValue sid = pathId == null ? null : Json.createValue(pathId);
         return new SaveRequest(SaveRequest.Answer.JSON_ACTION, List.of(new RowChange(sid, action.wireName(), fields)));
-    }
-
-    private static Map<String, JsonValue> restFields(String contentType, byte[] body) {
-        if (body.length == 0) return Map.of();
-        if (isJson(contentType, body)) return withoutId(parseJsonObject(body));
-        return withoutId(strings(FormData.parse(utf8(body))));
     }
 
     private static Map<String, JsonValue> withoutId(Map<String, JsonValue> source) {

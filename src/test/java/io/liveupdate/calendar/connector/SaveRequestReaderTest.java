@@ -108,4 +108,20 @@ class SaveRequestReaderTest {
         assertThrows(MalformedRequestException.class, () -> SaveRequestReader.read("POST", null, FORM, null, body("ids=1&1_text=%zz")));
         assertThrows(MalformedRequestException.class, () -> SaveRequestReader.read("PUT", null, FORM, null, body("text=x")));
     }
+
+    @Test
+    void theFormsSecurityKeyIsReadWhateverTheContentTypeClaims() {
+        String rows = "ids=7&7_text=t&7_!nativeeditor_status=inserted&dhx_security=k3y";
+        for (String contentType : new String[] {FORM, "text/plain", null}) {
+            var save = SaveRequestReader.read("POST", null, contentType, null, body(rows)).orElseThrow();
+            assertEquals(SaveRequest.Answer.XML_ACTIONS, save.answer(), String.valueOf(contentType));
+            assertEquals("k3y", save.securityKey(), String.valueOf(contentType));
+            assertFalse(save.rows().get(0).fields().containsKey("dhx_security"));
+        }
+        assertEquals("k3y", SaveRequestReader.read("GET", null, null, rows, new byte[0]).orElseThrow().securityKey());
+        assertEquals("k3y", SaveRequestReader.read("PUT", "7", FORM, null, body("text=t&dhx_security=k3y")).orElseThrow().securityKey());
+        assertNull(SaveRequestReader.read("POST", null, "text/plain", null, body("{\"text\":\"t\",\"dhx_security\":\"k3y\"}"))
+                .orElseThrow().securityKey(), "JSON modes send the key as a header");
+        assertNull(SaveRequestReader.read("POST", null, FORM, null, body("ids=7&7_text=t")).orElseThrow().securityKey());
+    }
 }
