@@ -1,6 +1,7 @@
 package io.liveupdate.calendar.connector;
 
 import io.liveupdate.calendar.SaveAction;
+import io.liveupdate.input.PlainId;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -104,9 +105,13 @@ public final class SaveRequestReader {
         return rows;
     }
 
-    /** The id whose "<id>_" prefix starts the key; the longest wins, since ids may contain '_'. */
+    /**
+     * The id whose "<id>_" prefix starts the key; the longest wins, since ids may contain '_'. Only a plain id
+     * ({@link PlainId#MAX_LENGTH} at most) can own fields (any other is refused as a row), so only the key's first
+     * characters are tried: a key of a million '_' costs as little as a short one, not a million substrings.
+     */
     private static Optional<String> owner(String key, Set<String> ids) {
-        for (int i = key.lastIndexOf('_'); i > 0; i = key.lastIndexOf('_', i - 1)) {
+        for (int i = key.lastIndexOf('_', PlainId.MAX_LENGTH); i > 0; i = key.lastIndexOf('_', i - 1)) {
             String candidate = key.substring(0, i);
             if (ids.contains(candidate)) return Optional.of(candidate);
         }

@@ -124,4 +124,17 @@ class SaveRequestReaderTest {
                 .orElseThrow().securityKey(), "JSON modes send the key as a header");
         assertNull(SaveRequestReader.read("POST", null, FORM, null, body("ids=7&7_text=t")).orElseThrow().securityKey());
     }
+
+    @Test
+    void onlyAPlainIdOwnsPrefixedFieldsSoALongKeyIsCheap() {
+        String longest = "a_".repeat(32); // 64 characters, the longest plain id
+        String tooLong = "b".repeat(65);
+        String underscores = "_".repeat(100_000);
+        var request = SaveRequestReader.read("POST", null, FORM, null, body("ids=" + longest + "," + tooLong + "&" + longest + "_text=A&"
+                + tooLong + "_text=B&" + underscores + "=x&" + longest + underscores + "=y")).orElseThrow();
+
+        assertEquals(Json.createValue("A"), request.rows().get(0).fields().get("text"));
+        assertTrue(request.rows().get(1).fields().isEmpty(), "an id no page can have owns nothing (its row is refused)");
+        assertEquals(Json.createValue(tooLong), request.rows().get(1).sid());
+    }
 }
