@@ -5,7 +5,7 @@ import io.liveupdate.calendar.connector.FormData;
 import io.liveupdate.calendar.connector.SaveRequestReader;
 import io.liveupdate.calendar.connector.SchedulerDates;
 import io.liveupdate.input.PlainId;
-import jakarta.json.Json;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +20,14 @@ import java.util.function.IntFunction;
 /**
  * Issue 17: times every date, format and id field the connector reads, with long and pathological input (1k to 1M
  * characters: runs of 'T', '%', digits, '_', markup), through the same code a request runs (the reader of each save
- * mode, the date and format parsers, the id and colour rules). Prints the cost per call at each length and the growth
- * exponent (0 constant, 1 linear, 2 quadratic), and flags super-linear growth (exponent over 1.3) or a call over a
- * second. Not a test: figures depend on the machine; run it with bench/input-fuzz.sh.
+ * mode, the date and format parsers, the id and colour rules). Prints the median cost of one call at each length and
+ * the growth exponent of the steepest step between two lengths (0 constant, 1 linear, 2 quadratic), and flags
+ * super-linear growth (exponent over 1.3) or a call over a second. Not a test: figures depend on the machine; run it with bench/input-fuzz.sh.
  */
 public class ConnectorInputFuzz {
 
     private static final int[] LENGTHS = {1_000, 10_000, 100_000, 1_000_000};
-    private static final long BUDGET_NANOS = 300_000_000L; // per measurement
+    private static final long BUDGET_NANOS = 200_000_000L; // per measurement
     private static final long TOO_SLOW_NANOS = 1_000_000_000L;
 
     record Family(String name, IntFunction<String> input) {
@@ -119,7 +119,11 @@ public class ConnectorInputFuzz {
         long spent = 0;
         while (samples.size() < 5 || (spent < BUDGET_NANOS && samples.size() < 200)) {
             long start = System.nanoTime();
-            call.accept(input);
+            try {
+                call.accept(input);
+            } catch (RuntimeException refused) {
+                // a refusal (400, "invalid") is the normal outcome for most of this input
+            }
             long took = System.nanoTime() - start;
             if (took > TOO_SLOW_NANOS) return -took;
             samples.add(took);
@@ -134,25 +138,34 @@ public class ConnectorInputFuzz {
         // warm-up: let the JIT compile every path at a small length first
         for (Field field : fields) for (Family family : field.families()) for (int i = 0; i < 2_000; i++) field.call().accept(family.input().apply(200));
 
-        System.out.printf(Locale.ROOT, "%-46s %-22s %12s %12s %12s %12s %9s  %s%n", "field", "input", "1k", "10k", "100k", "1M", "exponent", "verdict");
+        System.out.printf(Locale.ROOT, "%-46s %-22s %12s %12s %12s %12s %9s  %s%n", "field", "input", "1k", "10k", "100k", "1M", "max exp.", "verdict");
         int flagged = 0;
         for (Field field : fields) {
             for (Family family : field.families()) {
                 Map<Integer, Long> nanos = new LinkedHashMap<>();
                 boolean tooSlow = false;
-                for (int n : LENGTHS) {
-                    long t = time(field.call(), family.input().apply(n));
-                    if (t < 0) {
-                        nanos.put(n, -t);
-                        tooSlow = true;
-                        break;
+                // two passes, the faster of each kept: one JIT or GC hiccup must not read as a growth
+                for (int pass = 0; pass < 2 && !tooSlow; pass++) {
+                    for (int n : LENGTHS) {
+                        long t = time(field.call(), family.input().apply(n));
+                        if (t < 0) {
+                            nanos.merge(n, -t, Math::min);
+                            tooSlow = true;
+                            break;
+                        }
+                        nanos.merge(n, t, Math::min);
                     }
-                    nanos.put(n, t);
                 }
-                int first = LENGTHS[0];
-                int last = nanos.keySet().stream().reduce((a, b) -> b).orElseThrow();
-                double exponent = last == first ? Double.NaN
-                        : Math.log((double) Math.max(nanos.get(last), 1) / Math.max(nanos.get(first), 1)) / Math.log((double) last / first);
+                // the steepest step between two lengths: a cost that turns quadratic only at large input shows there
+                double exponent = Double.NaN;
+                Integer previous = null;
+                for (int n : nanos.keySet()) {
+                    if (previous != null) {
+                        double step = Math.log((double) Math.max(nanos.get(n), 1) / Math.max(nanos.get(previous), 1)) / Math.log((double) n / previous);
+                        exponent = Double.isNaN(exponent) ? step : Math.max(exponent, step);
+                    }
+                    previous = n;
+                }
                 boolean superLinear = tooSlow || exponent > 1.3;
                 if (superLinear) flagged++;
                 String[] cells = new String[LENGTHS.length];

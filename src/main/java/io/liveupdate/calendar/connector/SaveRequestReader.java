@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ public final class SaveRequestReader {
 
     static final String STATUS = "!nativeeditor_status";
     static final String IDS = "ids";
+    /**
+     * The most rows one batched save may name. A page sends the rows changed since its last save, a handful; a
+     * 1 MiB body of short ids would be 160,000 rows, hundreds of MB of heap and as many answers.
+     */
+    static final int MAX_BATCH_ROWS = 5_000;
 
     /** Parameters of the protocol itself, never stored as event fields. */
     private static final Set<String> RESERVED = Set.of(IDS, "editing", CalendarGate.SECURITY_KEY, "webix_security", "dhx_user",
@@ -90,7 +96,10 @@ public final class SaveRequestReader {
 
     private static List<RowChange> batchedRows(Map<String, String> form) {
         List<String> ids = Arrays.stream(form.get(IDS).split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-        Set<String> idSet = Set.copyOf(ids);
+        if (ids.size() > MAX_BATCH_ROWS) {
+            throw new MalformedRequestException("a batched save names " + ids.size() + " rows; at most " + MAX_BATCH_ROWS);
+        }
+        Set<String> idSet = new HashSet<>(ids);
         Map<String, Map<String, JsonValue>> fieldsById = new LinkedHashMap<>();
         ids.forEach(id -> fieldsById.put(id, new LinkedHashMap<>()));
         form.forEach((key, value) -> owner(key, idSet).ifPresent(

@@ -137,4 +137,15 @@ class SaveRequestReaderTest {
         assertTrue(request.rows().get(1).fields().isEmpty(), "an id no page can have owns nothing (its row is refused)");
         assertEquals(Json.createValue(tooLong), request.rows().get(1).sid());
     }
+
+    @Test
+    void aBatchNamingMoreRowsThanAPageEverSendsIsRefused() {
+        String ids = java.util.stream.IntStream.rangeClosed(1, SaveRequestReader.MAX_BATCH_ROWS + 1).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        var refused = assertThrows(MalformedRequestException.class, () -> SaveRequestReader.read("POST", null, FORM, null, body("ids=" + ids)));
+        assertEquals("a batched save names 5001 rows; at most 5000", refused.getMessage());
+        String most = ids.substring(0, ids.lastIndexOf(','));
+        assertEquals(5000, SaveRequestReader.read("POST", null, FORM, null, body("ids=" + most + "," + most)).orElseThrow().rows().size(),
+                "repeated ids count once");
+    }
 }
