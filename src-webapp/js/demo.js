@@ -14,6 +14,19 @@ window.demo = {
     });
   },
 
+  /**
+   * With liveupdate.security.csrf=true every save must carry the key the load handed the page (scheduler.security_key).
+   * The dataProcessor sends it itself only in its batched form mode; the other modes send it in a header.
+   */
+  sendSecurityKey: function (dp, mode) {
+    var headers = {};
+    dp.setTransactionMode({ mode: mode, headers: headers });
+    dp.attachEvent("onBeforeDataSending", function () {
+      if (scheduler.security_key) headers["X-Dhx-Security"] = scheduler.security_key;
+      return true;
+    });
+  },
+
   /** live_updates.js: someone else's change arrived for the event this user has open in the lightbox. */
   showCollisions: function () {
     scheduler.attachEvent("onLiveUpdateCollision", function (sid, tid, status) {

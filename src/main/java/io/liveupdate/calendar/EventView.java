@@ -3,7 +3,10 @@ package io.liveupdate.calendar;
 import jakarta.json.JsonObject;
 import java.time.LocalDateTime;
 
-/** An immutable copy of an event (id null until first stored), safe to hand to writers and other threads. */
+/**
+ * An immutable copy of an event (id null until first stored), safe to hand to writers and other threads, and to
+ * pages: its custom fields are those {@link CustomFields#shown} allows.
+ */
 public record EventView(
         Long id,
         String calendar,
@@ -20,4 +23,9 @@ public record EventView(
         Long eventLength,
         JsonObject customFields,
         long version) {
+
+    /** Only the custom fields a page may be handed, whatever the row holds (rows stored before the rule too). */
+    public EventView {
+        customFields = CustomFields.shown(customFields);
+    }
 }

@@ -128,9 +128,19 @@ public class SchedulerEvent {
         if (text.indexOf('\0') >= 0) throw new InvalidEventException("text contains a NUL character");
     }
 
+    /**
+     * The stored fields with the changes applied. A page's own state is never stored, and a colour that is not one
+     * is refused ({@link CustomFields}); what an older row holds of either is dropped when it is next saved.
+     */
     private JsonObject mergedCustomFields(Map<String, JsonValue> changes) {
-        JsonObjectBuilder merged = Json.createObjectBuilder(customFields());
-        changes.forEach(merged::add);
+        changes.forEach((name, value) -> {
+            String problem = CustomFields.problem(name, value);
+            if (problem != null) throw new InvalidEventException(problem);
+        });
+        JsonObjectBuilder merged = Json.createObjectBuilder(CustomFields.shown(customFields()));
+        changes.forEach((name, value) -> {
+            if (!CustomFields.isPageState(name)) merged.add(name, value);
+        });
         return merged.build();
     }
 

@@ -115,4 +115,96 @@ class BadInputIT extends Deployed {
         assertEquals(404, http().get("api/latest/liveupdate/metadata").statusCode());
         assertEquals(404, http().get("api/v2.0/liveupdate/entity/SchedulerEvent/1").statusCode());
     }
+
+    // ---- issue 17: input that cost CPU, amplified answers, or carried markup ----
+
+    @Test
+    void anOverLongDateIsRefusedWithItsLengthInEverySaveModeAndOnLoad() {
+        var calendar = new TestCalendar(http());
+        String runOfT = "T".repeat(20_000);
+        var json = Http.json(http().post(calendar.url, Http.JSON, "{\"start_date\":\"" + runOfT + "\",\"end_date\":\"2025-04-01 10:00\"}"));
+        assertEquals("invalid", json.getString("action"));
+        assertEquals("start_date has 20000 characters; a date has at most 64", json.getString("message"));
+
+        var form = http().post(calendar.url + "?editing=true", Http.FORM, "ids=1700000000000&1700000000000_!nativeeditor_status=inserted"
+                + "&1700000000000_start_date=2025-04-01%2009:00&1700000000000_end_date=" + runOfT);
+        Element action = (Element) Http.xml(form).getElementsByTagName("action").item(0);
+        assertEquals("invalid", action.getAttribute("type"));
+        assertEquals("end_date has 20000 characters; a date has at most 64", action.getAttribute("message"));
+        assertTrue(calendar.load().isEmpty(), "nothing was stored");
+
+        var load = http().get(calendar.url + "?from=" + "T".repeat(8_000) + "&to=2025-05-01");
+        assertEquals(400, load.statusCode());
+        assertEquals("from has 8000 characters; a date has at most 64", Http.json(load).getString("message"));
+        assertEquals(200, http().get(calendar.url + "?from=2025-04-01T00:00:00Z&to=2025-05-01").statusCode(), "a zoned ISO date still works");
+    }
+
+    @Test
+    void aDateFormatOtherThanAShortOneOfTheSchedulersTokensIsRefused() {
+        var calendar = new TestCalendar(http());
+        calendar.insert("2025-04-01 09:00", "2025-04-01 10:00", "x");
+        var huge = http().get(calendar.url + "?date_format=" + "%25Y".repeat(2_000));
+        assertEquals(400, huge.statusCode());
+        assertEquals("date_format has 4000 characters; at most 32", Http.json(huge).getString("message"));
+        var markup = http().get(calendar.url + "?date_format=" + TestCalendar.enc("%Y<img src=x onerror=alert(1)>"));
+        assertEquals(400, markup.statusCode());
+        assertTrue(Http.json(markup).getString("message").startsWith("date_format may not contain '<'"), markup.body());
+        assertEquals("01.04.2025 09:00", Http.json(http().get(calendar.url + "?date_format=" + TestCalendar.enc("%d.%m.%Y %H:%i")))
+                .getJsonArray("data").getJsonObject(0).getString("start_date"), "a short format of tokens still works");
+    }
+
+    @Test
+    void aPagesOwnStateIsNotStoredAndAColourMustBeACssColour() {
+        var calendar = new TestCalendar(http());
+        String payload = "x'\"><img src=x onerror=window.__pwned=1>";
+        long id = calendar.insertJson(Json.createObjectBuilder().add("start_date", "2025-04-01 09:00").add("end_date", "2025-04-01 10:00")
+                .add("text", "styled").add("_text_style", payload).add("$css", payload).add("color", "#1e90ff")
+                .add("textColor", "rgb(255, 255, 255)").build().toString());
+        var stored = calendar.load().get(id);
+        assertFalse(stored.containsKey("_text_style"));
+        assertFalse(stored.containsKey("$css"));
+        assertEquals("#1e90ff", stored.getString("color"), "a CSS colour stays a CSS colour");
+        assertEquals("rgb(255, 255, 255)", stored.getString("textColor"));
+
+        var json = Http.json(http().post(calendar.url, Http.JSON, Json.createObjectBuilder().add("start_date", "2025-04-02 09:00")
+                .add("end_date", "2025-04-02 10:00").add("color", "red" + payload).build().toString()));
+        assertEquals("invalid", json.getString("action"));
+        assertTrue(json.getString("message").startsWith("color 'red") && json.getString("message").endsWith("is not a CSS colour (a name, #rgb,"
+                + " #rrggbb, rgb(..), hsl(..) or var(--name))"), json.getString("message"));
+        var update = Http.json(http().put(calendar.url + "/" + id, Http.JSON, Json.createObjectBuilder().add("textColor", payload).build().toString()));
+        assertEquals("invalid", update.getString("action"));
+        var form = Http.xml(http().post(calendar.url + "?editing=true", Http.FORM, "ids=" + id + "&" + id + "_!nativeeditor_status=updated&"
+                + id + "_color=" + TestCalendar.enc(payload) + "&" + id + "_text=changed"));
+        assertEquals("invalid", ((Element) form.getElementsByTagName("action").item(0)).getAttribute("type"));
+        assertEquals(1, calendar.load().size());
+        assertEquals("styled", calendar.load().get(id).getString("text"), "a refused row changes nothing");
+        assertEquals("#1e90ff", calendar.load().get(id).getString("color"));
+    }
+
+    @Test
+    void anIdThatIsNotPlainIsRefusedInEveryModeAndASchedulerTemporaryIdWorks() {
+        var calendar = new TestCalendar(http());
+        String markup = "<img src=x onerror=alert(1)>";
+        var batched = Http.xml(http().post(calendar.url + "?editing=true", Http.FORM, TestCalendar.form(Map.of("ids", markup + ",1700000000000",
+                markup + "_!nativeeditor_status", "inserted", markup + "_start_date", "2025-04-01 09:00", markup + "_end_date", "2025-04-01 10:00",
+                "1700000000000_!nativeeditor_status", "inserted", "1700000000000_start_date", "2025-04-01 09:00",
+                "1700000000000_end_date", "2025-04-01 10:00", "1700000000000_text", "temporary id"))));
+        Element refused = (Element) batched.getElementsByTagName("action").item(0);
+        assertEquals("invalid", refused.getAttribute("type"));
+        assertTrue(refused.getAttribute("message").endsWith("refused: ids are 1 to 64 letters, digits, '_' or '-'"), refused.getAttribute("message"));
+        Element accepted = (Element) batched.getElementsByTagName("action").item(1);
+        assertEquals("inserted", accepted.getAttribute("type"));
+        assertEquals("1700000000000", accepted.getAttribute("sid"));
+
+        var single = Http.xml(http().post(calendar.url + "?editing=true", Http.FORM, TestCalendar.form(Map.of("id", "a b",
+                "!nativeeditor_status", "inserted", "start_date", "2025-04-01 09:00", "end_date", "2025-04-01 10:00"))));
+        assertEquals("invalid", ((Element) single.getElementsByTagName("action").item(0)).getAttribute("type"));
+        var jsonMode = Http.json(http().post(calendar.url, Http.JSON, "{\"id\":\"" + "1".repeat(65) + "\",\"action\":\"inserted\","
+                + "\"data\":{\"start_date\":\"2025-04-01 09:00\",\"end_date\":\"2025-04-01 10:00\"}}"));
+        assertEquals("invalid", jsonMode.getString("action"));
+        var restPath = Http.json(http().post(calendar.url + "/" + TestCalendar.enc("x'y"), Http.JSON,
+                "{\"start_date\":\"2025-04-01 09:00\",\"end_date\":\"2025-04-01 10:00\"}"));
+        assertEquals("invalid", restPath.getString("action"));
+        assertEquals(1, calendar.load().size(), "only the row with a plain temporary id was stored");
+    }
 }

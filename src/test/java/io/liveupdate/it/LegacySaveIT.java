@@ -10,7 +10,8 @@ import org.w3c.dom.Element;
 
 /**
  * The legacy connector protocol: batched rows with {@code <id>_} prefixes and {@code ids}, and single rows
- * with {@code !nativeeditor_status}, sent by POST or GET to {@code url?editing=true}, answered in XML.
+ * with {@code !nativeeditor_status}, sent by POST to {@code url?editing=true}, answered in XML. A save by GET is refused
+ * (405) unless {@code liveupdate.connector.allow-get-saves} is on: {@link LegacyGetSaveIT}.
  */
 class LegacySaveIT extends Deployed {
 
@@ -65,23 +66,26 @@ class LegacySaveIT extends Deployed {
     }
 
     @Test
-    void batchedGetModeSavesFromTheQueryString() {
+    void aSaveByGetIsRefused405AndChangesNothing() {
         var calendar = new TestCalendar(http());
+        long id = calendar.insert("2025-04-01 09:00", "2025-04-01 10:00", "stays");
         Map<String, String> form = new LinkedHashMap<>();
         row(form, "1712345678910", "inserted", "2025-04-01 09:00", "2025-04-01 10:00", "via GET");
         form.put("ids", "1712345678910");
 
-        var response = http().get(calendar.url + "?editing=true&" + TestCalendar.form(form));
-
-        assertEquals(200, response.statusCode());
-        Element action = (Element) Http.xml(response).getElementsByTagName("action").item(0);
-        assertEquals("inserted", action.getAttribute("type"));
-        long id = Long.parseLong(action.getAttribute("tid"));
-        assertEquals("via GET", calendar.load().get(id).getString("text"));
+        // what an <img src> on any site could send: a batched insert, and a single-row delete
+        for (String query : new String[] {TestCalendar.form(form), "id=" + id + "&!nativeeditor_status=deleted"}) {
+            var response = http().get(calendar.url + "?editing=true&" + query);
+            assertEquals(405, response.statusCode(), response.body());
+            assertEquals("POST", response.headers().firstValue("Allow").orElse(""));
+            assertTrue(Http.json(response).getString("message").contains("liveupdate.connector.allow-get-saves"), response.body());
+        }
+        assertEquals(java.util.Set.of(id), calendar.load().keySet(), "nothing inserted, nothing deleted");
+        assertEquals(200, http().get(calendar.url + "?editing=true").statusCode(), "a GET without rows is still a load");
     }
 
     @Test
-    void singleRowPostAndGetWithoutPrefixes() {
+    void singleRowPostWithoutPrefixes() {
         var calendar = new TestCalendar(http());
         var insert = http().post(calendar.url + "?editing=true", Http.FORM, TestCalendar.form(Map.of(
                 "id", "1712345678920", "start_date", "2025-04-01 09:00", "end_date", "2025-04-01 10:00",
@@ -91,7 +95,7 @@ class LegacySaveIT extends Deployed {
         assertEquals("1712345678920", inserted.getAttribute("sid"));
         long id = Long.parseLong(inserted.getAttribute("tid"));
 
-        var update = http().get(calendar.url + "?editing=true&" + TestCalendar.form(Map.of(
+        var update = http().post(calendar.url + "?editing=true", Http.FORM, TestCalendar.form(Map.of(
                 "id", Long.toString(id), "start_date", "2025-04-01 09:30", "end_date", "2025-04-01 10:30",
                 "text", "single, moved", "!nativeeditor_status", "updated")));
         assertAction(Http.xml(update).getElementsByTagName("action").item(0), "updated", id, id);
@@ -99,7 +103,7 @@ class LegacySaveIT extends Deployed {
         assertEquals("2025-04-01 09:30", calendar.load().get(id).getString("start_date"));
     }
 
-    private static void row(Map<String, String> form, String id, String status, String start, String end, String text) {
+    static void row(Map<String, String> form, String id, String status, String start, String end, String text) {
         form.put(id + "_id", id);
         form.put(id + "_start_date", start);
         form.put(id + "_end_date", end);
@@ -107,7 +111,7 @@ class LegacySaveIT extends Deployed {
         form.put(id + "_!nativeeditor_status", status);
     }
 
-    private static void assertAction(org.w3c.dom.Node node, String type, long sid, long tid) {
+    static void assertAction(org.w3c.dom.Node node, String type, long sid, long tid) {
         Element action = (Element) node;
         assertEquals(type, action.getAttribute("type"));
         assertEquals(Long.toString(sid), action.getAttribute("sid"));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,12 +42,13 @@ public class CalendarEndpoint {
 
     @GET
     public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
-        String query = uri.getRequestUri().getRawQuery();
-        return SaveRequestReader.read("GET", null, null, query, new byte[0])
+        Map<String, String> query = FormData.parse(uri.getRequestUri().getRawQuery());
+        return SaveRequestReader.fromQuery(query)
                 .map(save -> {
-                    gate.requireWrite(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST));
-                    gate.requireSecurityKey(FormData.parse(query));
-                    return save(save);
+                    requireWrite(headers);
+                    // A GET save is sent by an <img> or a link on any site, with no Origin and no preflight.
+                    if (!settings.allowGetSaves()) throw new SaveByGetException();
+                    return save(save, headers);
                 })
                 .orElseGet(() -> load(query, headers));
     }
@@ -76,17 +78,21 @@ public class CalendarEndpoint {
     }
 
     private Response save(String method, String id, HttpHeaders headers, InputStream body) {
-        gate.requireWrite(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST)); // before reading a byte
+        requireWrite(headers); // before reading a byte
         if (headers.getLength() > settings.maxBodyBytes()) throw new RequestTooLargeException(settings.maxBodyBytes());
         byte[] bytes = BoundedBody.read(body, settings.maxBodyBytes());
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-            gate.requireSecurityKey(FormData.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        return save(SaveRequestReader.read(method, id, contentType, null, bytes).orElseThrow());
+        return save(SaveRequestReader.read(method, id, contentType, null, bytes).orElseThrow(), headers);
     }
 
-    private Response save(SaveRequest request) {
+    private void requireWrite(HttpHeaders headers) {
+        gate.requireWrite(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST),
+                headers.getHeaderString(CalendarGate.FETCH_SITE_HEADER));
+    }
+
+    /** The key is checked on the parsed save, whatever Content-Type the request claimed. */
+    private Response save(SaveRequest request, HttpHeaders headers) {
+        gate.requireSecurityKey(request.securityKey(), headers.getHeaderString(CalendarGate.SECURITY_KEY_HEADER));
         List<RowOutcome> outcomes = saves.apply(calendar, request);
         var answers = new SaveAnswerWriter(new EventWriter(settings.dateFormat()));
         return request.answer() == SaveRequest.Answer.XML_ACTIONS
@@ -94,9 +100,9 @@ public class CalendarEndpoint {
                 : Response.ok(answers.json(outcomes.get(0)), JSON).build();
     }
 
-    private Response load(String query, HttpHeaders headers) {
+    private Response load(Map<String, String> query, HttpHeaders headers) {
         gate.requireRead();
-        var request = LoadRequest.from(FormData.parse(query), headers.getAcceptableMediaTypes(), settings.dateFormat());
+        var request = LoadRequest.from(query, headers.getAcceptableMediaTypes(), settings.dateFormat());
         Optional<String> key = gate.securityKey();
         return request.xml()
                 ? Response.ok(withKey(loader.xml(calendar, request), key, "<data>", k -> "<data " + CalendarGate.SECURITY_KEY + "=\"" + k + "\">"), XML).build()

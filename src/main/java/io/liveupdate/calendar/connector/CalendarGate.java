@@ -5,32 +5,42 @@ import io.liveupdate.security.AccessControl;
 import io.liveupdate.security.AccessRefusedException;
 import io.liveupdate.security.CsrfKeys;
 import io.liveupdate.security.Decision;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the caller of one request may do with one calendar; refusals are thrown and answered 401/403.
  *
- * @param csrf the {@code dhx_security} keys, when batched form saves must carry one (else empty)
+ * @param csrf the {@code dhx_security} keys, when every save must carry one (else empty)
  */
 record CalendarGate(AccessControl access, Optional<String> caller, String calendar, Optional<CsrfKeys> csrf) {
 
     static final String SECURITY_KEY = "dhx_security";
+    /**
+     * The header a save of a JSON or REST mode carries the key in (the dataProcessor sends {@value #SECURITY_KEY}
+     * only in a batched form; other modes send headers set with {@code setTransactionMode({headers})}).
+     */
+    static final String SECURITY_KEY_HEADER = "X-Dhx-Security";
+    static final String FETCH_SITE_HEADER = "Sec-Fetch-Site";
 
-    /** The key a load hands its page, for the dataProcessor to send back with batched form saves. */
+    /** The key a load hands its page, for the dataProcessor to send back with its saves. */
     Optional<String> securityKey() {
         return csrf.map(keys -> keys.keyFor(caller.orElse(null)));
     }
 
     /**
-     * A batched form save ({@code ids} and prefixed fields, the only mode in which the client sends the key back)
-     * must carry the key its page loaded; other modes are JSON or REST calls a foreign page cannot make without
-     * CORS, or are refused by their Origin.
+     * Every save, in whatever mode and with whatever Content-Type, must carry the key its page loaded: in the form
+     * ({@value #SECURITY_KEY}) or in the {@value #SECURITY_KEY_HEADER} header. A page of another site can make the
+     * browser send a save (a form post, a text/plain fetch, an image's GET), but cannot read a load to learn the key.
+     *
+     * @param formKey the key the save's form carried, or null
+     * @param headerKey the {@value #SECURITY_KEY_HEADER} header, or null
      */
-    void requireSecurityKey(Map<String, String> form) {
-        if (csrf.isEmpty() || !form.containsKey("ids")) return;
-        if (!csrf.get().isValid(caller.orElse(null), form.get(SECURITY_KEY))) {
-            throw new AccessRefusedException(Decision.FORBIDDEN, "missing or wrong " + SECURITY_KEY + " key: reload the page");
+    void requireSecurityKey(String formKey, String headerKey) {
+        if (csrf.isEmpty()) return;
+        String caller = this.caller.orElse(null);
+        if (!csrf.get().isValid(caller, formKey) && !csrf.get().isValid(caller, headerKey)) {
+            throw new AccessRefusedException(Decision.FORBIDDEN, "missing or wrong " + SECURITY_KEY + " key (form field "
+                    + SECURITY_KEY + " or header " + SECURITY_KEY_HEADER + "): reload the page");
         }
     }
 
@@ -38,9 +48,18 @@ record CalendarGate(AccessControl access, Optional<String> caller, String calend
         access.require(caller, calendar, Access.READ);
     }
 
-    /** Write access, from a page of an allowed origin (a cross-site form post is refused). */
-    void requireWrite(String origin, String host) {
+    /**
+     * Write access, from a page of an allowed origin (a cross-site form post is refused). A browser marks a request
+     * another site's page made with {@code Sec-Fetch-Site: cross-site}; an image's or a link's GET carries no
+     * {@code Origin} to check, so such a request must name an origin, and an allowed one.
+     *
+     * @param fetchSite the request's {@value #FETCH_SITE_HEADER} header, or null (older browsers, other clients)
+     */
+    void requireWrite(String origin, String host, String fetchSite) {
         access.require(caller, calendar, Access.WRITE);
+        if ("cross-site".equalsIgnoreCase(fetchSite == null ? null : fetchSite.trim()) && origin == null) {
+            throw new AccessRefusedException(Decision.FORBIDDEN, "a save from another site's page must come from an allowed origin");
+        }
         access.requireOrigin(origin, host);
     }
 }

@@ -1,5 +1,6 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.input.LogSafe;
 import io.liveupdate.json.Json;
 import io.liveupdate.security.AccessRefusedException;
 import io.liveupdate.security.Decision;
@@ -9,7 +10,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
 
-/** Whole-request failures: 400 for what cannot be read, 413 for what is too large; one log line each. */
+/**
+ * Whole-request failures: 400 for what cannot be read, 405 for a save by GET, 413 for what is too large; one log
+ * line each, its request data made {@link LogSafe}.
+ */
 @Provider
 public class ConnectorErrorMapper implements ExceptionMapper<RuntimeException> {
 
@@ -18,23 +22,32 @@ public class ConnectorErrorMapper implements ExceptionMapper<RuntimeException> {
     @Override
     public Response toResponse(RuntimeException e) {
         if (e instanceof jakarta.ws.rs.WebApplicationException w) return w.getResponse();
-        Response.Status status;
-        if (e instanceof AccessRefusedException refused) {
-            LOG.info(() -> "Refused request: " + refused.decision().status() + " " + e.getMessage());
-            var response = error(Response.Status.fromStatusCode(refused.decision().status()), e.getMessage());
-            return refused.decision() == Decision.UNAUTHENTICATED
-                    ? Response.fromResponse(response).header("WWW-Authenticate", "Basic realm=\"live-update\", Bearer realm=\"live-update\"").build()
-                    : response;
-        } else if (e instanceof MalformedRequestException) {
-            status = Response.Status.BAD_REQUEST;
-        } else if (e instanceof RequestTooLargeException) {
-            status = Response.Status.REQUEST_ENTITY_TOO_LARGE;
-        } else {
-            LOG.log(java.util.logging.Level.SEVERE, "Connector request failed", e);
-            return error(Response.Status.INTERNAL_SERVER_ERROR, "internal error; see the server log");
+        Response.Status status = statusOf(e);
+        log(e, status);
+        if (status == Response.Status.INTERNAL_SERVER_ERROR) return error(status, "internal error; see the server log");
+        var response = Response.fromResponse(error(status, e.getMessage()));
+        if (e instanceof AccessRefusedException refused && refused.decision() == Decision.UNAUTHENTICATED) {
+            response.header("WWW-Authenticate", "Basic realm=\"live-update\", Bearer realm=\"live-update\"");
         }
-        LOG.info(() -> "Refused request: " + status.getStatusCode() + " " + e.getMessage());
-        return error(status, e.getMessage());
+        if (e instanceof SaveByGetException) response.header("Allow", "POST");
+        return response.build();
+    }
+
+    static Response.Status statusOf(RuntimeException e) {
+        if (e instanceof AccessRefusedException refused) return Response.Status.fromStatusCode(refused.decision().status());
+        if (e instanceof MalformedRequestException) return Response.Status.BAD_REQUEST;
+        if (e instanceof SaveByGetException) return Response.Status.METHOD_NOT_ALLOWED;
+        if (e instanceof RequestTooLargeException) return Response.Status.REQUEST_ENTITY_TOO_LARGE;
+        return Response.Status.INTERNAL_SERVER_ERROR;
+    }
+
+    /** One log line per refusal; a failure's stack trace, its messages made safe too. */
+    static void log(RuntimeException e, Response.Status status) {
+        if (status == Response.Status.INTERNAL_SERVER_ERROR) {
+            LOG.log(java.util.logging.Level.SEVERE, "Connector request failed", LoggableFailure.of(e));
+        } else {
+            LOG.info(() -> "Refused request: " + status.getStatusCode() + " " + LogSafe.text(e.getMessage()));
+        }
     }
 
     private static Response error(Response.Status status, String message) {

@@ -16,6 +16,14 @@ public class ConnectorSettings {
     @ConfigProperty(name = "liveupdate.connector.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
+    /**
+     * Whether the dataProcessor's legacy GET mode may save (off: such a GET is answered 405). Any site can make a
+     * browser send a GET, with no Origin and no preflight; turn on only for legacy pages that cannot POST.
+     */
+    @Inject
+    @ConfigProperty(name = "liveupdate.connector.allow-get-saves", defaultValue = "false")
+    boolean allowGetSaves;
+
     /** The format loads write dates in, unless the request names its own with date_format. */
     public DatePattern dateFormat() {
         return new DatePattern(dateFormat);
@@ -23,5 +31,9 @@ public class ConnectorSettings {
 
     public long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    public boolean allowGetSaves() {
+        return allowGetSaves;
     }
 }

@@ -1,8 +1,10 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.calendar.CustomFields;
 import io.liveupdate.calendar.EventData;
 import io.liveupdate.calendar.EventField;
 import io.liveupdate.calendar.InvalidEventException;
+import io.liveupdate.input.LogSafe;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -34,17 +36,25 @@ public final class EventDataReader {
     }
 
     /**
-     * The clients' own markers ("$new" on an event made in the lightbox, Webix's "$selected", ...) are state of
-     * one page, not data: stored, a "$new" would come back to every page as an event still being created.
+     * The clients' own markers ("$new" on an event made in the lightbox, Webix's "$selected", the scheduler's
+     * "_text_style", ...) are state of one page, not data: stored, a "$new" would come back to every page as an event
+     * still being created, and a "_text_style" would be written into every page's markup unescaped. Dropped, as the
+     * scheduler's own dataProcessor drops "_" fields ({@link CustomFields#isPageState}).
      */
     static boolean isClientState(String name) {
-        return name.startsWith("$");
+        return CustomFields.isPageState(name);
     }
 
     private static void readField(EventData.Builder data, String name, JsonValue value) {
         EventField.byWireName(name).ifPresentOrElse(
                 field -> data.set(field, typed(field, value)),
-                () -> data.custom(name, value));
+                () -> data.custom(name, storable(name, value)));
+    }
+
+    private static JsonValue storable(String name, JsonValue value) {
+        String problem = CustomFields.problem(name, value);
+        if (problem != null) throw new InvalidEventException(problem);
+        return value;
     }
 
     private static Object typed(EventField field, JsonValue value) {
@@ -70,6 +80,7 @@ public final class EventDataReader {
             }
         }
         String text = text(value);
+        if (SchedulerDates.isTooLong(text)) throw new InvalidEventException(SchedulerDates.tooLong(field.wireName(), text));
         return SchedulerDates.parse(text).orElseThrow(
                 () -> new InvalidEventException(field.wireName() + " '" + text + "' is not a date"));
     }
@@ -86,7 +97,7 @@ public final class EventDataReader {
         try {
             return Long.parseLong(text(value).trim());
         } catch (NumberFormatException e) {
-            throw new InvalidEventException(field.wireName() + " '" + text(value) + "' is not a whole number");
+            throw new InvalidEventException(field.wireName() + " " + LogSafe.quoted(text(value)) + " is not a whole number");
         }
     }
 
@@ -100,7 +111,7 @@ public final class EventDataReader {
         return switch (text(value).trim().toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
-            default -> throw new InvalidEventException(field.wireName() + " '" + text(value) + "' is not true or false");
+            default -> throw new InvalidEventException(field.wireName() + " " + LogSafe.quoted(text(value)) + " is not true or false");
         };
     }
 

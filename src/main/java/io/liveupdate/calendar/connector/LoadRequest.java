@@ -16,13 +16,14 @@ public record LoadRequest(LocalDateTime from, LocalDateTime to, boolean xml, Dat
         LocalDateTime to = bound(query, "to");
         if ((from == null) != (to == null)) throw new MalformedRequestException("dynamic loading needs both from and to");
         String dateFormat = query.get("date_format");
-        var dates = dateFormat == null || dateFormat.isBlank() ? defaultDates : new DatePattern(dateFormat);
+        var dates = dateFormat == null || dateFormat.isBlank() ? defaultDates : DatePattern.requested(dateFormat);
         return new LoadRequest(from, to, wantsXml(query.get("format"), accepted), dates);
     }
 
     private static LocalDateTime bound(Map<String, String> query, String name) {
         String value = query.get(name);
         if (value == null || value.isBlank()) return null;
+        if (SchedulerDates.isTooLong(value)) throw new MalformedRequestException(SchedulerDates.tooLong(name, value));
         return SchedulerDates.parse(value)
                 .orElseThrow(() -> new MalformedRequestException(name + " '" + value + "' is not a date (expected %Y-%m-%d)"));
     }

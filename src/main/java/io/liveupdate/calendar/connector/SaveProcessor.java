@@ -7,6 +7,8 @@ import io.liveupdate.calendar.SaveAction;
 import io.liveupdate.calendar.SavedEvent;
 import io.liveupdate.calendar.StaleEventException;
 import io.liveupdate.calendar.UnknownEventException;
+import io.liveupdate.input.LogSafe;
+import io.liveupdate.input.PlainId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.liveupdate.json.Json;
@@ -41,9 +43,12 @@ public class SaveProcessor {
     }
 
     private RowOutcome apply(String calendar, RowChange row) {
+        if (!isPlainOrMissing(row.sid())) {
+            return refuse("invalid", calendar, row, "id " + LogSafe.quoted(clientReference(row.sid())) + " refused: " + PlainId.rule());
+        }
         var action = SaveAction.fromStatus(row.status());
         if (action.isEmpty()) {
-            String reason = row.status() == null ? "no !nativeeditor_status for this row" : "unknown status '" + row.status() + "'";
+            String reason = row.status() == null ? "no !nativeeditor_status for this row" : "unknown status " + LogSafe.quoted(row.status());
             return refuse("error", calendar, row, reason);
         }
         try {
@@ -95,17 +100,17 @@ public class SaveProcessor {
         if (failedWhileCommitting(e)) {
             // The database may have committed before the connection broke: "not saved" could be a lie. The
             // change is fired only if the database has it (calendar.CommitConfirmation).
-            LOG.log(Level.WARNING, "Commit of row " + row.sid() + " in calendar '" + calendar + "' failed; outcome unknown", e);
+            LOG.log(Level.WARNING, "Commit of row " + LogSafe.text(row.sid()) + " in calendar '" + calendar + "' failed; outcome unknown", LoggableFailure.of(e));
             return refuse("error", calendar, row, "not confirmed: the database failed while committing (" + rootMessage(e)
                     + "); it may have been saved, and is then sent live like any change");
         }
-        LOG.log(Level.WARNING, "Save of row " + row.sid() + " in calendar '" + calendar + "' failed", e);
+        LOG.log(Level.WARNING, "Save of row " + LogSafe.text(row.sid()) + " in calendar '" + calendar + "' failed", LoggableFailure.of(e));
         return refuse("error", calendar, row, "not saved: " + rootMessage(e));
     }
 
     /** "error", the reason, and the stored row that won (JSON answers carry it as item, so a page can show it). */
     private static RowOutcome stale(String calendar, RowChange row, String reason, EventView current) {
-        LOG.info(() -> "Refused stale " + row.status() + " of row " + row.sid() + " in calendar '" + calendar + "': " + reason);
+        LOG.info(() -> "Refused stale " + LogSafe.text(row.status()) + " of row " + LogSafe.text(row.sid()) + " in calendar '" + calendar + "': " + LogSafe.text(reason));
         return new RowOutcome("error", row.sid(), row.sid(), reason, current);
     }
 
@@ -127,8 +132,19 @@ public class SaveProcessor {
     }
 
     private static RowOutcome refuse(String action, String calendar, RowChange row, String reason) {
-        LOG.info(() -> "Refused " + row.status() + " of row " + row.sid() + " in calendar '" + calendar + "': " + action + ", " + reason);
+        LOG.info(() -> "Refused " + LogSafe.text(row.status()) + " of row " + LogSafe.text(row.sid()) + " in calendar '" + calendar + "': "
+                + action + ", " + LogSafe.text(reason));
         return RowOutcome.refused(action, row.sid(), reason);
+    }
+
+    /**
+     * The id a client knows its row by (a temporary id such as 1700000000000, or a server id) goes back to pages in
+     * answers and live payloads, which write it into markup: only a {@link PlainId} is taken. An insert may name none.
+     */
+    private static boolean isPlainOrMissing(JsonValue sid) {
+        if (sid == null || sid == JsonValue.NULL) return true;
+        if (sid instanceof JsonNumber n) return n.isIntegral() && PlainId.isPlain(n.toString());
+        return sid instanceof JsonString s && PlainId.isPlain(s.getString());
     }
 
     private static String clientReference(JsonValue sid) {

@@ -1,6 +1,7 @@
 package io.liveupdate.calendar.connector;
 
 import io.liveupdate.calendar.SaveAction;
+import io.liveupdate.input.PlainId;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,6 +11,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,14 @@ public final class SaveRequestReader {
 
     static final String STATUS = "!nativeeditor_status";
     static final String IDS = "ids";
+    /**
+     * The most rows one batched save may name. A page sends the rows changed since its last save, a handful; a
+     * 1 MiB body of short ids would be 160,000 rows, hundreds of MB of heap and as many answers.
+     */
+    static final int MAX_BATCH_ROWS = 5_000;
 
     /** Parameters of the protocol itself, never stored as event fields. */
-    private static final Set<String> RESERVED = Set.of(IDS, "editing", "dhx_security", "webix_security", "dhx_user",
+    private static final Set<String> RESERVED = Set.of(IDS, "editing", CalendarGate.SECURITY_KEY, "webix_security", "dhx_user",
             "dhx_version", "timeshift", "uid", "format", "date_format", "from", "to");
 
     private SaveRequestReader() {
@@ -48,12 +55,17 @@ public final class SaveRequestReader {
      */
     public static Optional<SaveRequest> read(String method, String pathId, String contentType, String query, byte[] body) {
         return switch (method) {
-            case "GET" -> formRows(FormData.parse(query));
+            case "GET" -> fromQuery(FormData.parse(query));
             case "POST" -> Optional.of(post(pathId, contentType, body));
-            case "PUT" -> Optional.of(rest(SaveAction.UPDATED, requireId(pathId), restFields(contentType, body)));
+            case "PUT" -> Optional.of(put(pathId, contentType, body));
             case "DELETE" -> Optional.of(rest(SaveAction.DELETED, requireId(pathId), Map.of()));
             default -> throw new MalformedRequestException("method " + method + " is not a scheduler save");
         };
+    }
+
+    /** The save a GET's parsed query carries (legacy GET mode), or empty for a load. */
+    static Optional<SaveRequest> fromQuery(Map<String, String> query) {
+        return formRows(query).map(save -> save.withSecurityKey(query.get(CalendarGate.SECURITY_KEY)));
     }
 
     private static SaveRequest post(String pathId, String contentType, byte[] body) {
@@ -65,7 +77,15 @@ public final class SaveRequestReader {
         Map<String, String> form = FormData.parse(utf8(body));
         Optional<SaveRequest> rows = formRows(form);
         // Legacy 4.2 REST posted an insert to <url><tempId>, so an id in the path is the client's temp id.
-        return rows.orElseGet(() -> rest(SaveAction.INSERTED, pathId, withoutId(strings(form))));
+        return rows.orElseGet(() -> rest(SaveAction.INSERTED, pathId, withoutId(strings(form)))).withSecurityKey(form.get(CalendarGate.SECURITY_KEY));
+    }
+
+    private static SaveRequest put(String pathId, String contentType, byte[] body) {
+        String id = requireId(pathId);
+        if (body.length == 0) return rest(SaveAction.UPDATED, id, Map.of());
+        if (isJson(contentType, body)) return rest(SaveAction.UPDATED, id, withoutId(parseJsonObject(body)));
+        Map<String, String> form = FormData.parse(utf8(body));
+        return rest(SaveAction.UPDATED, id, withoutId(strings(form))).withSecurityKey(form.get(CalendarGate.SECURITY_KEY));
     }
 
     private static Optional<SaveRequest> formRows(Map<String, String> form) {
@@ -76,7 +96,10 @@ public final class SaveRequestReader {
 
     private static List<RowChange> batchedRows(Map<String, String> form) {
         List<String> ids = Arrays.stream(form.get(IDS).split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-        Set<String> idSet = Set.copyOf(ids);
+        if (ids.size() > MAX_BATCH_ROWS) {
+            throw new MalformedRequestException("a batched save names " + ids.size() + " rows; at most " + MAX_BATCH_ROWS);
+        }
+        Set<String> idSet = new HashSet<>(ids);
         Map<String, Map<String, JsonValue>> fieldsById = new LinkedHashMap<>();
         ids.forEach(id -> fieldsById.put(id, new LinkedHashMap<>()));
         form.forEach((key, value) -> owner(key, idSet).ifPresent(
@@ -91,9 +114,13 @@ public final class SaveRequestReader {
         return rows;
     }
 
-    /** The id whose "<id>_" prefix starts the key; the longest wins, since ids may contain '_'. */
+    /**
+     * The id whose "<id>_" prefix starts the key; the longest wins, since ids may contain '_'. Only a plain id
+     * ({@link PlainId#MAX_LENGTH} at most) can own fields (any other is refused as a row), so only the key's first
+     * characters are tried: a key of a million '_' costs as little as a short one, not a million substrings.
+     */
     private static Optional<String> owner(String key, Set<String> ids) {
-        for (int i = key.lastIndexOf('_'); i > 0; i = key.lastIndexOf('_', i - 1)) {
+        for (int i = key.lastIndexOf('_', PlainId.MAX_LENGTH); i > 0; i = key.lastIndexOf('_', i - 1)) {
             String candidate = key.substring(0, i);
             if (ids.contains(candidate)) return Optional.of(candidate);
         }
@@ -126,12 +153,6 @@ public final class SaveRequestReader {
     private static SaveRequest rest(SaveAction action, String pathId, Map<String, JsonValue> fields) {
         JsonValue sid = pathId == null ? null : Json.createValue(pathId);
         return new SaveRequest(SaveRequest.Answer.JSON_ACTION, List.of(new RowChange(sid, action.wireName(), fields)));
-    }
-
-    private static Map<String, JsonValue> restFields(String contentType, byte[] body) {
-        if (body.length == 0) return Map.of();
-        if (isJson(contentType, body)) return withoutId(parseJsonObject(body));
-        return withoutId(strings(FormData.parse(utf8(body))));
     }
 
     private static Map<String, JsonValue> withoutId(Map<String, JsonValue> source) {

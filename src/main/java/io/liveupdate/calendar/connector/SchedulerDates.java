@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * (the pre-7 xml_date default), "%d-%m-%Y %H:%i" (api_date, used by the legacy live-update payload),
  * ISO 8601, and epoch milliseconds. Times are wall-clock; a time with a zone or offset, and epoch
  * milliseconds, are taken as UTC (the scheduler's server_utc convention).
+ * <p>
+ * Every text is bounded to {@link #MAX_LENGTH} before any pattern sees it, and every pattern is anchored and made of
+ * fixed separators between bounded digit runs, so no input can make a match backtrack: the cost is linear and small.
  */
 public final class SchedulerDates {
 
@@ -24,20 +27,35 @@ public final class SchedulerDates {
     private static final Pattern MONTH_FIRST = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})" + TIME);
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})-(\\d{1,2})-(\\d{4})" + TIME);
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{9,15}");
-    private static final Pattern ZONED_ISO = Pattern.compile(".*T.*(Z|[+-]\\d{2}:?\\d{2})");
+    /** ISO date-time with a zone: the only shape OffsetDateTime.parse accepts, so nothing else need try it. */
+    private static final Pattern ZONED_ISO =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}(:?)\\d{2})");
+
+    /** The longest date text read at all (the longest accepted form, ISO with nanoseconds and offset, has 35). */
+    public static final int MAX_LENGTH = 64;
 
     private SchedulerDates() {
     }
 
-    /** The wall-clock time in {@code text}, or empty when no accepted format matches. */
+    /** Whether {@code text} is too long to be a date: callers refuse it with {@link #tooLong} before anything else. */
+    public static boolean isTooLong(String text) {
+        return text != null && text.length() > MAX_LENGTH;
+    }
+
+    /** The reason for refusing an over-long date, naming the field but not repeating its text. */
+    public static String tooLong(String field, String text) {
+        return field + " has " + text.length() + " characters; a date has at most " + MAX_LENGTH;
+    }
+
+    /** The wall-clock time in {@code text}, or empty when no accepted format matches (or it is over-long). */
     public static Optional<LocalDateTime> parse(String text) {
-        if (text == null) return Optional.empty();
+        if (text == null || isTooLong(text)) return Optional.empty();
         String s = text.trim();
         if (s.isEmpty()) return Optional.empty();
         try {
             if (EPOCH_MILLIS.matcher(s).matches()) return Optional.of(fromEpochMillis(Long.parseLong(s)));
-            if (ZONED_ISO.matcher(s).matches()) return Optional.of(zoned(s));
             Matcher m;
+            if ((m = ZONED_ISO.matcher(s)).matches()) return Optional.of(zoned(s, m.group(1)));
             if ((m = YEAR_FIRST.matcher(s)).matches()) return Optional.of(build(m, 1, 2, 3));
             if ((m = MONTH_FIRST.matcher(s)).matches()) return Optional.of(build(m, 3, 1, 2));
             if ((m = DAY_FIRST.matcher(s)).matches()) return Optional.of(build(m, 3, 2, 1));
@@ -51,8 +69,10 @@ public final class SchedulerDates {
         return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
     }
 
-    private static LocalDateTime zoned(String s) {
-        String normalised = s.matches(".*[+-]\\d{4}$") ? s.substring(0, s.length() - 2) + ":" + s.substring(s.length() - 2) : s;
+    /** @param offsetColon the ":" of a numeric offset, "" for one written +HHMM (java.time wants +HH:MM), null for Z */
+    private static LocalDateTime zoned(String s, String offsetColon) {
+        boolean compactOffset = offsetColon != null && offsetColon.isEmpty();
+        String normalised = compactOffset ? s.substring(0, s.length() - 2) + ":" + s.substring(s.length() - 2) : s;
         return OffsetDateTime.parse(normalised).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 

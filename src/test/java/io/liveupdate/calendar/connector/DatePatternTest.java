@@ -29,4 +29,28 @@ class DatePatternTest {
             assertEquals(expected, SchedulerDates.parse(written).orElseThrow(), pattern);
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"%Y-%m-%d %H:%i", "%m/%d/%Y %H:%i", "%d-%m-%Y %H:%i", "%Y-%m-%d %H:%i:%s",
+            "%j.%n.%y %G:%i", "%Y-%m-%dT%H:%i:%s", "%d.%m.%Y, %H:%i", "%Y"})
+    void aPageMayAskForAnyShortFormatOfTheSchedulersTokens(String format) {
+        assertEquals(new DatePattern(format).format(T), DatePattern.requested(format).format(T));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"%Y-%m-%d %H:%i %q", "%Y<img src=x onerror=alert(1)>", "%Y%", "%M %d",
+            "%d %F %Y", "%h:%i %A", "- / :", "%Y\n%m"})
+    void refusesOtherTokensMarkupAndFormatsWithoutAToken(String format) {
+        var refused = assertThrows(MalformedRequestException.class, () -> DatePattern.requested(format));
+        assertTrue(refused.getMessage().startsWith("date_format "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("%Y %y %m %n %d %j %H %G %i %s"), refused.getMessage());
+    }
+
+    @Test
+    void refusesALongFormatWithItsLengthNotItsText() {
+        String format = "%Y".repeat(15_000);
+        var refused = assertThrows(MalformedRequestException.class, () -> DatePattern.requested(format));
+        assertEquals("date_format has 30000 characters; at most 32", refused.getMessage());
+        assertDoesNotThrow(() -> DatePattern.requested("%Y".repeat(16)));
+    }
 }

@@ -59,4 +59,26 @@ class EventDataReaderTest {
                 assertThrows(InvalidEventException.class, () -> EventDataReader.read(Map.of("end_date", Json.createValue("soon")))).getMessage());
         assertThrows(InvalidEventException.class, () -> EventDataReader.read(Map.of("deleted", Json.createValue("maybe"))));
     }
+
+    @Test
+    void aPagesOwnStateIsDroppedNotStored() {
+        var data = EventDataReader.read(Map.of("_text_style", Json.createValue("x' onmouseover='window.pwned=1"), "$new", JsonValue.TRUE,
+                "section_id", Json.createValue(2)));
+        assertEquals(Map.of("section_id", Json.createValue(2)), data.custom());
+    }
+
+    @Test
+    void aColourThatIsNoCssColourIsInvalid() {
+        var refused = assertThrows(InvalidEventException.class,
+                () -> EventDataReader.read(Map.of("textColor", Json.createValue("red' onmouseover='window.pwned=1"))));
+        assertTrue(refused.getMessage().startsWith("textColor 'red' onmouseover"), refused.getMessage());
+        assertEquals(Json.createValue("#1e90ff"), EventDataReader.read(Map.of("color", Json.createValue("#1e90ff"))).custom().get("color"));
+    }
+
+    @Test
+    void anOverLongDateIsRefusedWithItsLengthNotItsText() {
+        var refused = assertThrows(InvalidEventException.class,
+                () -> EventDataReader.read(Map.of("start_date", Json.createValue("T".repeat(20_000)))));
+        assertEquals("start_date has 20000 characters; a date has at most 64", refused.getMessage());
+    }
 }

@@ -108,4 +108,44 @@ class SaveRequestReaderTest {
         assertThrows(MalformedRequestException.class, () -> SaveRequestReader.read("POST", null, FORM, null, body("ids=1&1_text=%zz")));
         assertThrows(MalformedRequestException.class, () -> SaveRequestReader.read("PUT", null, FORM, null, body("text=x")));
     }
+
+    @Test
+    void theFormsSecurityKeyIsReadWhateverTheContentTypeClaims() {
+        String rows = "ids=7&7_text=t&7_!nativeeditor_status=inserted&dhx_security=k3y";
+        for (String contentType : new String[] {FORM, "text/plain", null}) {
+            var save = SaveRequestReader.read("POST", null, contentType, null, body(rows)).orElseThrow();
+            assertEquals(SaveRequest.Answer.XML_ACTIONS, save.answer(), String.valueOf(contentType));
+            assertEquals("k3y", save.securityKey(), String.valueOf(contentType));
+            assertFalse(save.rows().get(0).fields().containsKey("dhx_security"));
+        }
+        assertEquals("k3y", SaveRequestReader.read("GET", null, null, rows, new byte[0]).orElseThrow().securityKey());
+        assertEquals("k3y", SaveRequestReader.read("PUT", "7", FORM, null, body("text=t&dhx_security=k3y")).orElseThrow().securityKey());
+        assertNull(SaveRequestReader.read("POST", null, "text/plain", null, body("{\"text\":\"t\",\"dhx_security\":\"k3y\"}"))
+                .orElseThrow().securityKey(), "JSON modes send the key as a header");
+        assertNull(SaveRequestReader.read("POST", null, FORM, null, body("ids=7&7_text=t")).orElseThrow().securityKey());
+    }
+
+    @Test
+    void onlyAPlainIdOwnsPrefixedFieldsSoALongKeyIsCheap() {
+        String longest = "a_".repeat(32); // 64 characters, the longest plain id
+        String tooLong = "b".repeat(65);
+        String underscores = "_".repeat(100_000);
+        var request = SaveRequestReader.read("POST", null, FORM, null, body("ids=" + longest + "," + tooLong + "&" + longest + "_text=A&"
+                + tooLong + "_text=B&" + underscores + "=x&" + longest + underscores + "=y")).orElseThrow();
+
+        assertEquals(Json.createValue("A"), request.rows().get(0).fields().get("text"));
+        assertTrue(request.rows().get(1).fields().isEmpty(), "an id no page can have owns nothing (its row is refused)");
+        assertEquals(Json.createValue(tooLong), request.rows().get(1).sid());
+    }
+
+    @Test
+    void aBatchNamingMoreRowsThanAPageEverSendsIsRefused() {
+        String ids = java.util.stream.IntStream.rangeClosed(1, SaveRequestReader.MAX_BATCH_ROWS + 1).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        var refused = assertThrows(MalformedRequestException.class, () -> SaveRequestReader.read("POST", null, FORM, null, body("ids=" + ids)));
+        assertEquals("a batched save names 5001 rows; at most 5000", refused.getMessage());
+        String most = ids.substring(0, ids.lastIndexOf(','));
+        assertEquals(5000, SaveRequestReader.read("POST", null, FORM, null, body("ids=" + most + "," + most)).orElseThrow().rows().size(),
+                "repeated ids count once");
+    }
 }

@@ -34,4 +34,30 @@ class SchedulerDatesTest {
     void refusesWhatIsNotADate(String text) {
         assertTrue(SchedulerDates.parse(text).isEmpty(), text);
     }
+
+    @ParameterizedTest(name = "{0} characters")
+    @ValueSource(ints = {65, 1_000, 20_000})
+    void refusesOverLongTextBeforeAnyPatternSeesIt(int length) {
+        for (String text : new String[] {"T".repeat(length), "2025-04-01T09:05:00Z" + " ".repeat(length), "1".repeat(length)}) {
+            assertTrue(SchedulerDates.isTooLong(text));
+            assertTrue(SchedulerDates.parse(text).isEmpty());
+        }
+        assertEquals("start_date has " + length + " characters; a date has at most 64",
+                SchedulerDates.tooLong("start_date", "T".repeat(length)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT", "2025-04-01T09:05:00+02:00Z",
+            "xT09:05:00Z", "2025-04-01T09:05:00+2:00", "2025-04-01 T 09:05Z"})
+    void aZoneIsReadOnlyFromAnIsoDateTime(String text) {
+        assertFalse(SchedulerDates.isTooLong(text));
+        assertTrue(SchedulerDates.parse(text).isEmpty(), text);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLongestAcceptedFormFitsTheBound() {
+        String longest = "2025-04-01T11:05:00.123456789+02:00";
+        assertEquals(LocalDateTime.parse("2025-04-01T09:05:00.123456789"), SchedulerDates.parse(longest).orElseThrow());
+        assertTrue(longest.length() <= SchedulerDates.MAX_LENGTH);
+    }
 }

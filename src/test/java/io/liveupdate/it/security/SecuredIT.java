@@ -294,6 +294,9 @@ class SecuredIT {
     private HttpResponse<String> save(String url, String authorization, String text, String origin) {
         var request = http().request(url, "Authorization", authorization, "Content-Type", Http.JSON);
         if (origin != null) request.header("Origin", origin);
+        // csrf is on: every save carries its load's key; JSON modes send it in a header (issue 17)
+        var load = http().get(url, "Authorization", authorization);
+        if (load.statusCode() == 200) request.header("X-Dhx-Security", Http.json(load).getString("dhx_security"));
         return http().send(request.POST(BodyPublishers.ofString("{\"start_date\":\"2025-04-01 09:00\",\"end_date\":\"2025-04-01 10:00\",\"text\":"
                 + Json.createValue(text) + "}", StandardCharsets.UTF_8)));
     }
