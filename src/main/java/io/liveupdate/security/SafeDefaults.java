@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SafeDefaults implements Extension {
 
     private static final Logger LOG = Logger.getLogger(SafeDefaults.class.getName());
-    static final String DEMO = "liveupdate.demo";
+    static final String DEMO = RemoteSettings.DEMO;
     static final String ALLOWED_ORIGINS = "liveupdate.security.allowed-origins";
 
     void check(@Observes AfterDeploymentValidation validation) {
@@ -28,8 +28,9 @@ public class SafeDefaults implements Extension {
         boolean security = config.getOptionalValue(MechanismOnlyWhenEnabled.ENABLED, Boolean.class).orElse(false);
         boolean demo = config.getOptionalValue(DEMO, Boolean.class).orElse(false);
         String origins = config.getOptionalValue(ALLOWED_ORIGINS, String.class).orElse("");
-        List<String> remoteTokens = RemoteSettings.parseTokens(
-                config.getOptionalValue(RemoteSettings.TOKENS, String.class).orElse(RemoteSettings.DEMO_TOKEN));
+        // Unset, the demo token is the default only in the demo (RemoteSettings), so only a configured one can be wrong.
+        List<String> remoteTokens = config.getOptionalValue(RemoteSettings.TOKENS, String.class)
+                .map(RemoteSettings::parseTokens).orElse(demo ? List.of(RemoteSettings.DEMO_TOKEN) : List.of());
         for (String problem : problems(security, AllowedOrigins.parse(origins), demo, remoteTokens)) {
             validation.addDeploymentProblem(new IllegalStateException(problem));
         }
@@ -47,7 +48,7 @@ public class SafeDefaults implements Extension {
         }
         // With security on, RemoteEvents takes the users' tokens and liveupdate.remote.tokens no longer count.
         if (!security && !demo && remoteTokens.contains(RemoteSettings.DEMO_TOKEN)) {
-            problems.add(RemoteSettings.TOKENS + " contains the public " + RemoteSettings.DEMO_TOKEN + " (its default):"
+            problems.add(RemoteSettings.TOKENS + " contains the public " + RemoteSettings.DEMO_TOKEN + ":"
                     + " set your own RemoteEvents tokens, or " + DEMO + "=true to run the demo");
         }
         return problems;

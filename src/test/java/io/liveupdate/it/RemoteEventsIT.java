@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class RemoteEventsIT extends Deployed {
 
-    private static final String TOKEN = "demo-token"; // the default of liveupdate.remote.tokens
+    private static final String TOKEN = "demo-token"; // the demo's token: the test server runs with liveupdate.demo=true
     private static final long WAIT_SECONDS = 10;
     private static final HttpClient WS_CLIENT = HttpClient.newHttpClient();
     private final AtomicInteger barriers = new AtomicInteger();

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** RemoteEvents settings, from the server's MicroProfile Config (system properties, environment, ...). */
@@ -12,12 +13,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RemoteSettings {
 
     public static final String TOKENS = "liveupdate.remote.tokens";
-    /** The default token, public in the README: accepted only in the demo ({@code io.liveupdate.security.SafeDefaults}). */
+    /** The demo's token, public in the README: the default only in the demo ({@code io.liveupdate.security.SafeDefaults}). */
     public static final String DEMO_TOKEN = "demo-token";
+    /** The README's {@code mvn} start sets it; a server others can reach never should. */
+    public static final String DEMO = "liveupdate.demo";
 
     @Inject
-    @ConfigProperty(name = TOKENS, defaultValue = DEMO_TOKEN)
-    String tokens;
+    @ConfigProperty(name = TOKENS)
+    Optional<String> tokens;
+
+    @Inject
+    @ConfigProperty(name = DEMO, defaultValue = "false")
+    boolean demo;
 
     @Inject
     @ConfigProperty(name = "liveupdate.remote.key-ttl-seconds", defaultValue = "86400")
@@ -33,7 +40,15 @@ public class RemoteSettings {
 
     /** The accepted Remote-Token values: comma-separated, blanks ignored. */
     public List<String> tokens() {
-        return parseTokens(tokens);
+        return tokens(tokens, demo);
+    }
+
+    /**
+     * The configured tokens; unset, the public demo token in the demo and none elsewhere, so a WAR deployed as it is
+     * refuses every RemoteEvents handshake (403) until an operator names tokens of their own.
+     */
+    static List<String> tokens(Optional<String> configured, boolean demo) {
+        return configured.map(RemoteSettings::parseTokens).orElse(demo ? List.of(DEMO_TOKEN) : List.of());
     }
 
     public static List<String> parseTokens(String text) {

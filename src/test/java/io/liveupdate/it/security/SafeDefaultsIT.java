@@ -132,9 +132,56 @@ class SafeDefaultsIT {
     @Test
     void theDemoTokenOutsideTheDemoKeepsTheWarFromDeploying() throws IOException {
         // The test server runs in demo mode (arquillian.xml); this WAR's own config outranks the system property.
-        String failure = deployExpectingFailure(variant("not-a-demo", "config_ordinal=500", "liveupdate.demo=false"));
+        String failure = deployExpectingFailure(variant("not-a-demo", "config_ordinal=500", "liveupdate.demo=false",
+                "liveupdate.remote.tokens=mine," + "demo-token"));
         assertTrue(failure.contains("liveupdate.remote.tokens contains the public demo-token"), failure);
         assertTrue(failure.contains("liveupdate.demo=true"), failure);
+    }
+
+    @Test
+    void deployedAsItIsOutsideTheDemoTheWarStartsAndRefusesTheDemoToken() throws IOException {
+        // No setting at all but demo=false (outranking the test server's demo mode): what an operator gets by default.
+        var war = variant("as-it-is", "config_ordinal=500", "liveupdate.demo=false");
+        deployed(war, () -> {
+            Http asItIs = Deployed.http(new URL(deploymentUrl, "/as-it-is/"));
+            var handshake = asItIs.get("api/v1", "Remote-Token", "demo-token");
+            assertEquals(403, handshake.statusCode(), handshake.body());
+            assertEquals(200, asItIs.get("api/events").statusCode(), "the rest of the WAR works");
+        });
+    }
+
+    interface Check {
+        void run() throws IOException;
+    }
+
+    /** Deploys through WildFly's management API, runs the check, and removes the deployment again. */
+    private static void deployed(WebArchive war, Check check) throws IOException {
+        String name = "checked-" + war.getName();
+        try (var client = ModelControllerClient.Factory.create("127.0.0.1", Integer.getInteger("it.management.port", 9990))) {
+            ModelNode result = client.execute(addDeployment(name, war));
+            try {
+                assertEquals("success", result.get("outcome").asString(), result.toString());
+                check.run();
+            } finally {
+                client.execute(removeDeployment(name));
+            }
+        }
+    }
+
+    private static ModelNode addDeployment(String name, WebArchive war) throws IOException {
+        var add = new ModelNode();
+        add.get("operation").set("add");
+        add.get("address").add("deployment", name);
+        add.get("enabled").set(true);
+        add.get("content").add().get("bytes").set(war.as(ZipExporter.class).exportAsInputStream().readAllBytes());
+        return add;
+    }
+
+    private static ModelNode removeDeployment(String name) {
+        var remove = new ModelNode();
+        remove.get("operation").set("remove");
+        remove.get("address").add("deployment", name);
+        return remove;
     }
 
     /** The real WAR with its own configuration, at its own context root (so only its settings can make it fail). */
@@ -148,11 +195,7 @@ class SafeDefaultsIT {
     /** Deploys through WildFly's management API and returns why it failed; fails the test if it deployed. */
     private static String deployExpectingFailure(WebArchive war) throws IOException {
         String name = "refused-" + war.getName();
-        var add = new ModelNode();
-        add.get("operation").set("add");
-        add.get("address").add("deployment", name);
-        add.get("enabled").set(true);
-        add.get("content").add().get("bytes").set(war.as(ZipExporter.class).exportAsInputStream().readAllBytes());
+        var add = addDeployment(name, war);
         int port = Integer.getInteger("it.management.port", 9990);
         try (var client = ModelControllerClient.Factory.create("127.0.0.1", port)) {
             ModelNode result = client.execute(add);
@@ -160,10 +203,7 @@ class SafeDefaultsIT {
                 assertEquals("failed", result.get("outcome").asString(), "deployed although it must not: " + result);
                 return result.get("failure-description").toString();
             } finally {
-                var remove = new ModelNode();
-                remove.get("operation").set("remove");
-                remove.get("address").add("deployment", name);
-                client.execute(remove); // usually rolled back already; then this fails harmlessly
+                client.execute(removeDeployment(name)); // usually rolled back already; then this fails harmlessly
             }
         }
     }
