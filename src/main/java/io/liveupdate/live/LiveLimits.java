@@ -110,6 +110,7 @@ public class LiveLimits implements Extension, HandshakeListener, SessionListener
 
     @Override
     public void subscribed(ServerSession session, ChannelId channel) {
+        subscribeRate(session).spend();
         subscribedBy(session).incrementAndGet();
         subscriptions.incrementAndGet();
         if (session.isClosed()) ended(session); // it ended meanwhile and may not be told again
@@ -155,9 +156,14 @@ public class LiveLimits implements Extension, HandshakeListener, SessionListener
             LOG.warning(() -> "Refused a subscribe: " + subscriptions.get() + " subscriptions on this server already");
             return refused(message, "429:" + subscription + ":Too many subscriptions on this server, at most " + limits.subscriptions());
         }
-        var rate = (PublishRate) session.attributes().computeIfAbsent(SUBSCRIBE_RATE, k -> new PublishRate(limits.subscriptionsPerSession(), nanoClock));
-        if (rate.tryTake(wanted)) return message;
-        return refused(message, "429:" + subscription + ":Too many subscribes, at most " + limits.subscriptionsPerSession() + " channels per second");
+        // Only subscriptions that are really new cost (subscribed() takes them): a repeated, forbidden or invalid
+        // subscribe makes no snapshot query. Each message of a batch is checked after the previous one was taken.
+        if (subscribeRate(session).holds(wanted)) return message;
+        return refused(message, "429:" + subscription + ":Too many new subscriptions, at most " + limits.subscriptionsPerSession() + " per second");
+    }
+
+    private PublishRate subscribeRate(ServerSession session) {
+        return (PublishRate) session.attributes().computeIfAbsent(SUBSCRIBE_RATE, k -> new PublishRate(limits.subscriptionsPerSession(), nanoClock));
     }
 
     private static AtomicInteger subscribedBy(ServerSession session) {

@@ -27,11 +27,22 @@ final class PublishRate {
 
     /** Takes {@code count} from the bucket, all or nothing; false when it holds fewer. */
     synchronized boolean tryTake(int count) {
+        if (!holds(count)) return false;
+        available -= count;
+        return true;
+    }
+
+    /** Whether the bucket holds {@code count} now; takes nothing (for a cost known only once the work is done). */
+    synchronized boolean holds(int count) {
         long now = nanoClock.getAsLong();
         available = Math.min(perSecond, available + (now - last) * perSecond / 1e9);
         last = now;
-        if (available < count) return false;
-        available -= count;
-        return true;
+        return available >= count;
+    }
+
+    /** Takes one whatever the bucket holds: the work was done (the bucket refills from below zero). */
+    synchronized void spend() {
+        holds(0);
+        available -= 1;
     }
 }

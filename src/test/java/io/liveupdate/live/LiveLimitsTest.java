@@ -121,10 +121,15 @@ class LiveLimitsTest {
             if (reply.getBoolean("successful")) accepted++; else refusal = reply.getString("error");
             send(null, "{'channel':'/meta/unsubscribe','clientId':'%s','subscription':'/storage'}".formatted(churner));
         }
-        assertEquals("429:/storage:Too many subscribes, at most 2 channels per second", refusal);
+        assertEquals("429:/storage:Too many new subscriptions, at most 2 per second", refusal);
         assertEquals(2, accepted, "a burst of one second's worth, then refused");
         nanos.addAndGet(1_000_000_000L);
         assertTrue(subscribe(churner, "'/storage'").getBoolean("successful"), "a second later it may again");
+        for (int i = 0; i < 5; i++) {
+            assertTrue(subscribe(churner, "'/storage'").getBoolean("successful"), "repeating a subscription it has costs nothing");
+        }
+        assertEquals("403:/meta/**:Forbidden channel", subscribe(churner, "'/meta/**'").getString("error"));
+        assertTrue(subscribe(churner, "'/other'").getBoolean("successful"), "nor does a refused one");
     }
 
     @Test
