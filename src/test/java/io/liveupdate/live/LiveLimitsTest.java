@@ -133,6 +133,24 @@ class LiveLimitsTest {
     }
 
     @Test
+    void oneBatchOfSubscribeAndUnsubscribeChurnMakesAtMostOneSecondsWorthOfNewSubscriptions() {
+        var snapshots = new java.util.concurrent.atomic.AtomicInteger();
+        server.addSubscriptionListener((session, channel) -> snapshots.incrementAndGet()); // as a storage snapshot would
+        String churner = clientId("10.0.0.1");
+        var batch = new java.util.ArrayList<JsonObject>();
+        for (int i = 0; i < 500; i++) {
+            for (String channel : new String[] {"/meta/subscribe", "/meta/unsubscribe"}) {
+                batch.add(Json.createObjectBuilder().add("channel", channel).add("clientId", churner).add("subscription", "/storage").build());
+            }
+        }
+
+        var replies = server.handle(batch, Connection.polling(Map.of())).immediate().stream().map(FrozenMessage::object).toList();
+
+        assertEquals(2, snapshots.get(), "the per-session rate, not one per message");
+        assertEquals(498, replies.stream().filter(r -> r.getString("error", "").startsWith("429:/storage:Too many new subscriptions")).count());
+    }
+
+    @Test
     void aPublishMustNameALiveSession() {
         assertEquals("402:clientId:Missing required parameter", send(null, "{'channel':'/chat','data':{}}").getString("error"));
         assertEquals("401:ghost:Unknown client", send(null, "{'channel':'/chat','clientId':'ghost','data':{}}").getString("error"));
