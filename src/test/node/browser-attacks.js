@@ -52,7 +52,6 @@ async function noScriptRan(page, title, where) {
   if (ran.xss !== undefined || ran.title !== null || ran.img) throw new Error('injected markup ran or was inserted: ' + JSON.stringify(ran));
 }
 
-const allEvents = () => scheduler.getEvents(new Date(2000, 0, 1), new Date(2100, 0, 1));
 const hasEvent = (text) => ({ fn: (t) => scheduler.getEvents(new Date(2000, 0, 1), new Date(2100, 0, 1)).some((e) => e.text === t), arg: text });
 
 async function broadcastScenario(browser) {
@@ -85,9 +84,9 @@ async function broadcastScenario(browser) {
     report({ step: 'published', tid: data.tid.slice(0, 20), successful: reply.successful, error: reply.error });
   }
   // A relay happens while its publish is handled: a change committed after the answers reaches the page after it.
-  const changed = `${text} (changed after the attack)`;
-  await rest('PUT', `api/events/${target.tid}`, { text: changed });
-  await page.waitForFunction(hasEvent(changed).fn, changed, WAIT);
+  const marker = `committed after the attack ${Date.now()}`;
+  const after = await rest('POST', 'api/events', { start_date: '2031-04-09 09:00', end_date: '2031-04-09 10:00', text: marker });
+  await page.waitForFunction(hasEvent(marker).fn, marker, WAIT);
   await noScriptRan(page, title, '.dhx_cal_data');
   const state = await page.evaluate(([id, p, f]) => ({
     target: !!scheduler.getEvent(id),
@@ -120,6 +119,7 @@ async function broadcastScenario(browser) {
   report({ step: 'page-ignores-hostile-updates' });
   await page.screenshot({ path: path.join(shots, 'attack-broadcast.png') });
   await rest('DELETE', `api/events/${target.tid}`);
+  await rest('DELETE', `api/events/${after.tid}`);
 }
 
 async function storageScenario(browser) {
