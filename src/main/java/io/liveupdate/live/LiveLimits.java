@@ -62,7 +62,6 @@ public class LiveLimits implements Extension, HandshakeListener, SessionListener
     private final ConcurrentHashMap<ServerSession, String> addresses = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> perAddress = new ConcurrentHashMap<>();
     private final AtomicInteger subscriptions = new AtomicInteger();
-
     private final LongSupplier nanoClock;
 
     public LiveLimits(Limits limits, Function<String, Optional<ServerSession>> sessions) {
@@ -134,6 +133,8 @@ public class LiveLimits implements Extension, HandshakeListener, SessionListener
         return subscriptions.get();
     }
 
+    // Checked here, counted once the session exists (handshaken): concurrent handshakes can pass a limit by as many
+    // as arrive at once, which is bounded by the server's request threads.
     private JsonObject handshake(JsonObject message, Connection connection) {
         if (addresses.size() >= limits.sessions()) {
             LOG.warning(() -> "Refused a Bayeux handshake: " + addresses.size() + " sessions on this server already");
