@@ -107,8 +107,12 @@ run_ours() {
   log "starting WildFly (HTTP $((8080 + OFFSET)))"
   export JBOSS_PIDFILE="$RUN_DIR/wildfly.pid" LAUNCH_JBOSS_IN_BACKGROUND=1
   # The per-session publish limit (1,000/s by default) would cap the as-fast-as-possible publisher; Faye has none.
+  # Every bench client comes from 127.0.0.1, so the session limits (100 per address, 20,000 and 200,000
+  # subscriptions in all by default) are lifted too.
   "$SERVER/bin/standalone.sh" -Djboss.socket.binding.port-offset=$OFFSET \
     -Dliveupdate.db.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    -Dliveupdate.security.max-sessions-per-address=10000000 -Dliveupdate.security.max-sessions=10000000 \
+    -Dliveupdate.security.max-subscriptions=100000000 \
     -Dliveupdate.security.publishes-per-second=100000000 >"$RUN_DIR/wildfly.log" 2>&1 &
   local script=$!
   for _ in $(seq 1 180); do

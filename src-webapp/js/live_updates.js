@@ -19,6 +19,29 @@
 (function () {
   "use strict";
 
+  // The server's rule for ids (io.liveupdate.input.PlainId): the scheduler writes ids into HTML unescaped.
+  var PLAIN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+  function isPlainId(id) {
+    return (typeof id === "string" || typeof id === "number") && PLAIN_ID.test(String(id));
+  }
+
+  /*
+   * What this page takes from a message on the update channel: only plain ids, and none of the fields the scheduler
+   * reads as its own markup or styling ("_" and "$" prefixed, e.g. _text_style, $css); null when the message is not
+   * safe to apply. The server sends nothing else, but a page must not depend on every server it is pointed at.
+   */
+  function safeUpdate(update) {
+    if (!update || !update.data || typeof update.data !== "object") return null;
+    if (!isPlainId(update.tid) || (update.sid !== undefined && !isPlainId(update.sid))) return null;
+    if (update.data.id !== undefined && !isPlainId(update.data.id)) return null;
+    var data = {};
+    for (var key in update.data) {
+      if (Object.prototype.hasOwnProperty.call(update.data, key) && key.charAt(0) !== "_" && key.charAt(0) !== "$") data[key] = update.data[key];
+    }
+    return { sid: update.sid === undefined ? update.tid : update.sid, tid: update.tid, status: update.status, data: data };
+  }
+
   function channelOf(options) {
     var calendar = options && options.calendar;
     return !calendar || calendar === "default" ? "/update" : "/calendars/" + calendar + "/update";
@@ -199,9 +222,9 @@
     if (window.LiveCatchUp && !(options && options.client)) {
       window.LiveCatchUp.attach(client, { onReload: function () { reload(dp, scheduler, options, loader); } });
     }
-    var subscription = client.subscribe(channelOf(options), function (update) {
-      if (!update || !update.data || update.tid === undefined) return;
-      loader.offer(update);
+    var subscription = client.subscribe(channelOf(options), function (message) {
+      var update = safeUpdate(message);
+      if (update) loader.offer(update);
     });
     dp._live_subscription = subscription;
     if (options && options.load) {

@@ -2,7 +2,8 @@
  * live-update: the Webix "faye->" proxy for Webix 7 and later, which no longer bundle it.
  * Same wire behaviour as the proxy Webix 1.4-6.x shipped: load() subscribes to the storage channel and applies
  * insert/update/delete messages from other clients; save() publishes the DataProcessor's update object with
- * this page's clientId. Two differences, both fixes:
+ * this page's clientId. It applies only items with plain ids and drops their "$" fields (Webix's rendering markers,
+ * one page's view state). Two more differences, both fixes:
  *  - one clientId per page by default, so url:"faye->/x" and save:"faye->/x" (two proxy copies) filter the
  *    page's own echo alike (the original needed webix.proxy.faye.clientId set by hand);
  *  - the Faye client is kept off the proxy object: Webix 7+ deep-copies a proxy for each url/save, and a deep
@@ -23,6 +24,19 @@
 
   if (webix.proxy.faye) return;
   var fayeClient = null;
+  // The server's rule for ids (io.liveupdate.input.PlainId): Webix writes an item's id into the list's HTML.
+  var PLAIN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+  /* An item from another page as this page may show it: a plain id, none of the "$" rendering markers; or null. */
+  function safeItem(data) {
+    if (!data || typeof data !== "object") return null;
+    if ((typeof data.id !== "string" && typeof data.id !== "number") || !PLAIN_ID.test(String(data.id))) return null;
+    var item = {};
+    for (var key in data) {
+      if (Object.prototype.hasOwnProperty.call(data, key) && key.charAt(0) !== "$") item[key] = data[key];
+    }
+    return item;
+  }
   var viewsOf = {};  // storage channel -> the views loaded from it, emptied when the server says to start again
 
   function startAgain(channel) {
@@ -39,16 +53,18 @@
       var self = this.clientId;
       (viewsOf[this.source] = viewsOf[this.source] || []).push(view);
       proxy.client.subscribe(this.source, function (update) {
-        if (!update || update.clientId == self || !update.data) return;
+        if (!update || update.clientId == self) return;
+        var data = safeItem(update.data);
+        if (!data) return;
         webix.dp(view).ignore(function () {
           if (update.operation == "delete") {
-            if (view.exists(update.data.id)) view.remove(update.data.id);
+            if (view.exists(data.id)) view.remove(data.id);
           } else if (update.operation == "insert") {
-            if (!view.exists(update.data.id)) view.add(update.data);
+            if (!view.exists(data.id)) view.add(data);
           } else if (update.operation == "update") {
-            var item = view.getItem(update.data.id);
+            var item = view.getItem(data.id);
             if (item) {
-              webix.extend(item, update.data, true);
+              webix.extend(item, data, true);
               view.refresh(item.id);
             }
           }

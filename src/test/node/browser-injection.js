@@ -10,7 +10,7 @@ const fs = require('fs');
 const path = require('path');
 
 const [baseUrl, marker, shots] = process.argv.slice(2);
-const DATE = '2032-05-10'; // the Monday of the rows BrowserInjectionIT stored
+const DATE = '2032-05-10'; // the Monday of the rows BrowserStoredEventInjectionIT stored
 const PAYLOAD = 'x\'"><img src=x onerror=window.__pwned=1>';
 const report = (o) => console.log(JSON.stringify(o));
 const pageErrors = [];

@@ -20,9 +20,9 @@ import java.util.logging.Logger;
  * The Bayeux server: takes batches from the transports, keeps the sessions, and fans out publishes.
  *
  * <p>Transports call {@link #handle}; the rest of the application publishes with {@link #publish} and shapes
- * what clients may do with {@link #setSecurityPolicy}, {@link #addExtension} and
- * {@link #addSubscriptionListener}. Thread-safe, with no global lock: registries are concurrent maps and each
- * session guards only its own queue.
+ * what clients may do with {@link #setSecurityPolicy}, {@link #addExtension}, {@link #addSubscriptionListener},
+ * and learns of sessions with {@link #addHandshakeListener} and {@link #addSessionListener}. Thread-safe, with no
+ * global lock: registries are concurrent maps and each session guards only its own queue.
  *
  * <p>In the application, produce one as an {@code @ApplicationScoped} bean from a method that builds it with
  * {@link Scheduler#of} over the server's {@code ManagedScheduledExecutorService} and calls {@link #start()}, with a
@@ -40,6 +40,7 @@ public class BayeuxServer {
     private final List<Extension> extensions = new CopyOnWriteArrayList<>();
     private final List<SubscriptionListener> subscriptionListeners = new CopyOnWriteArrayList<>();
     private final List<HandshakeListener> handshakeListeners = new CopyOnWriteArrayList<>();
+    private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
     private final Handshake handshake;
     private final Connect connect;
     private final Subscriptions subscriptions;
@@ -57,7 +58,7 @@ public class BayeuxServer {
     public BayeuxServer(BayeuxSettings settings, Scheduler scheduler) {
         this.settings = Objects.requireNonNull(settings);
         this.scheduler = Objects.requireNonNull(scheduler);
-        this.sessions = new SessionRegistry(channels, settings, scheduler, this::metrics);
+        this.sessions = new SessionRegistry(channels, settings, scheduler, this::metrics, sessionListeners);
         this.fanOut = new FanOut(channels, settings, this::metrics);
         this.handshake = new Handshake(settings, sessions);
         this.connect = new Connect(settings, sessions);
@@ -179,6 +180,11 @@ public class BayeuxServer {
 
     public void addHandshakeListener(HandshakeListener listener) {
         handshakeListeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** Told when any session ends, see {@link SessionListener}. */
+    public void addSessionListener(SessionListener listener) {
+        sessionListeners.add(Objects.requireNonNull(listener));
     }
 
     int subscriberCount(String channel) {

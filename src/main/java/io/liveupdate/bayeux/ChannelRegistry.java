@@ -37,8 +37,15 @@ final class ChannelRegistry {
         return removed;
     }
 
+    /**
+     * Takes an ended session out of every channel and empties its own subscription set, so that neither the
+     * channels nor whoever still holds the session object keep its subscriptions alive.
+     */
     void removeAll(ServerSession session) {
-        for (ChannelId channel : session.subscriptions()) remove(session, channel.toString());
+        for (ChannelId channel : session.subscriptions()) {
+            remove(session, channel.toString());
+            session.unsubscribe(channel);
+        }
     }
 
     /**

@@ -3,12 +3,17 @@ package io.liveupdate.bayeux;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The live sessions by clientId, and their creation and teardown. */
 final class SessionRegistry {
+
+    private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
 
     private static final int ID_BITS = 160;
     /** 160 bits take at most 31 base-36 digits: Faye's clientId shape. */
@@ -20,12 +25,15 @@ final class SessionRegistry {
     private final BayeuxSettings settings;
     private final Scheduler scheduler;
     private final Supplier<BayeuxMetrics> metrics;
+    private final List<SessionListener> listeners;
 
-    SessionRegistry(ChannelRegistry channels, BayeuxSettings settings, Scheduler scheduler, Supplier<BayeuxMetrics> metrics) {
+    SessionRegistry(ChannelRegistry channels, BayeuxSettings settings, Scheduler scheduler, Supplier<BayeuxMetrics> metrics,
+            List<SessionListener> listeners) {
         this.channels = channels;
         this.settings = settings;
         this.scheduler = scheduler;
         this.metrics = metrics;
+        this.listeners = listeners;
     }
 
     ServerSession create() {
@@ -51,6 +59,7 @@ final class SessionRegistry {
         sessions.remove(session.id(), session);
         channels.removeAll(session);
         metrics.get().sessionClosed(session, gracefully);
+        ended(session);
     }
 
     /** Its queue was full when one more message came: the queue and that message are lost with the session. */
@@ -64,6 +73,18 @@ final class SessionRegistry {
         if (!session.closeForRestart()) return;
         sessions.remove(session.id(), session);
         channels.removeAll(session);
+        ended(session);
+    }
+
+    /** Each listener hears of the end once; one that fails does not keep the others from hearing of it. */
+    private void ended(ServerSession session) {
+        for (SessionListener listener : listeners) {
+            try {
+                listener.ended(session);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "session listener failed for " + session, e);
+            }
+        }
     }
 
     Collection<ServerSession> all() {

@@ -5,9 +5,10 @@ import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventService;
+import io.liveupdate.input.LogSafe;
+import io.liveupdate.input.PlainId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -15,10 +16,16 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The old Node hub's only logic, repaired: a client's publish on {@code /broadcast} is relayed to {@code /update}.
- * A change the server already published after its commit is not relayed again (the original plugin re-publishes
- * each of its saves), and when the relayed id is an event of the default calendar, the data sent on is the row
- * as stored, so an insert published with {@code data:{}} arrives complete. Anything else is relayed as it came.
+ * The old Node hub's only logic, made safe: a client's publish on {@code /broadcast} names a change
+ * ({@code {sid, tid, status, data}}), and only what the database confirms is sent on {@code /update}. Anyone may
+ * publish on {@code /broadcast} (no session is needed when security is off), so nothing of the message itself is
+ * passed on: when {@code tid} is the id of an event stored in the default calendar, {@code /update} gets that event
+ * as stored ({@code status:"updated"}, the stored row as data, exactly what {@link LegacyUpdatePayload} makes of a
+ * commit); anything else (an id not stored, a grid's or a tree's ids, markup) is not relayed.
+ *
+ * <p>The server already publishes every commit ({@link LegacyUpdatePublisher}), so the legacy plugin's pages lose
+ * nothing: the plugin's own re-publish after each save is dropped as a change the server has just published, and a
+ * row changed by other means (SQL) reaches pages when someone names it here.
  */
 @ApplicationScoped
 public class BroadcastRelay implements Extension {
@@ -40,26 +47,23 @@ public class BroadcastRelay implements Extension {
         String status = text(update.get("status"));
         if (tid == null || status == null) return message;
         if (recent.wasPublished(CalendarChannels.DEFAULT_CALENDAR, tid, normalised(status))) return message;
-        bayeux.publish(CalendarChannels.UPDATE, repaired(update, tid, status));
+        storedChange(tid).ifPresentOrElse(
+                stored -> bayeux.publish(CalendarChannels.UPDATE, stored),
+                () -> LOG.fine(() -> "Not relaying a /broadcast of " + LogSafe.quoted(tid) + ": no such stored event"));
         return message;
     }
 
-    private JsonObject repaired(JsonObject update, String tid, String status) {
-        Optional<JsonObject> stored = storedRow(tid, status);
-        if (stored.isEmpty()) return update;
-        LOG.fine(() -> "Relaying /broadcast of event " + tid + " with its stored row");
-        return Json.createObjectBuilder(update).add("data", stored.get()).build();
-    }
-
-    private Optional<JsonObject> storedRow(String tid, String status) {
-        if (normalised(status).equals("deleted")) return Optional.empty();
+    /** The stored event with this id as the legacy message of its last change, if {@code tid} is one. */
+    private Optional<JsonObject> storedChange(String tid) {
+        if (!PlainId.isPlain(tid)) return Optional.empty();
+        long id;
         try {
-            long id = Long.parseLong(tid);
-            return events.find(CalendarChannels.DEFAULT_CALENDAR, id)
-                    .map(view -> LegacyUpdatePayload.of(new EventChanged(EventChanged.Kind.UPDATED, view, null)).getJsonObject("data"));
+            id = Long.parseLong(tid);
         } catch (NumberFormatException e) {
-            return Optional.empty(); // not one of our events: another component's ids
+            return Optional.empty(); // not one of our events
         }
+        return events.find(CalendarChannels.DEFAULT_CALENDAR, id)
+                .map(view -> LegacyUpdatePayload.of(new EventChanged(EventChanged.Kind.UPDATED, view, null)));
     }
 
     private static String normalised(String status) {

@@ -5,6 +5,7 @@ import static io.liveupdate.bayeux.Bayeux.*;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
+import io.liveupdate.input.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -56,7 +57,7 @@ public class CatchUpExtension implements Extension {
                     replay.replay(session.get(), wanted.getString(), lastSeq.getAsLong());
                 } catch (RuntimeException e) {
                     // The client asks again at its next gap or reconnect; the request itself is still acknowledged.
-                    LOG.log(Level.WARNING, "Could not replay " + wanted.getString() + " to " + clientId, e);
+                    LOG.log(Level.WARNING, "Could not replay " + LogSafe.quoted(wanted.getString()) + " to " + LogSafe.quoted(clientId), e);
                 }
             }
         }

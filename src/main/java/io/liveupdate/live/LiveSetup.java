@@ -32,11 +32,14 @@ public class LiveSetup {
         bayeux.setSecurityPolicy(new ChannelAuthorization(access));
         // Authentication and limits first: the relay must only see what the publisher was allowed to send.
         var authentication = new LiveAuthentication(access, bayeux::securityPolicy, bayeux::session);
-        var limits = new LiveLimits(security, bayeux::session);
+        var limits = new LiveLimits(new LiveLimits.Limits(security.maxSessionsPerAddress(), security.maxSessions(),
+                security.maxSubscriptionsPerSession(), security.maxSubscriptions(), security.publishesPerSecond()), bayeux::session);
         bayeux.addExtension(authentication);
         bayeux.addExtension(limits);
         bayeux.addHandshakeListener(authentication);
         bayeux.addHandshakeListener(limits);
+        bayeux.addSessionListener(limits);
+        bayeux.addSubscriptionListener(limits);
         bayeux.addExtension(relay);
         bayeux.addExtension(catchUp);
         bayeux.addSubscriptionListener(catchUpOnSubscribe);

@@ -42,13 +42,24 @@ public class SecuritySettings {
     @ConfigProperty(name = "liveupdate.security.max-batch-messages", defaultValue = "1000")
     int maxBatchMessages;
 
+    // A page holds one Bayeux session and a few subscriptions. 100 sessions per address leave room for an office
+    // behind one NAT address while one attacker's address holds at most 100 x 100 subscriptions; the totals bound
+    // what all addresses together can make the server keep (a load test lifts all four, see bench/run.sh).
     @Inject
-    @ConfigProperty(name = "liveupdate.security.max-sessions-per-address", defaultValue = "50000")
+    @ConfigProperty(name = "liveupdate.security.max-sessions-per-address", defaultValue = "100")
     int maxSessionsPerAddress;
 
     @Inject
-    @ConfigProperty(name = "liveupdate.security.max-subscriptions-per-session", defaultValue = "1000")
+    @ConfigProperty(name = "liveupdate.security.max-sessions", defaultValue = "20000")
+    int maxSessions;
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.security.max-subscriptions-per-session", defaultValue = "100")
     int maxSubscriptionsPerSession;
+
+    @Inject
+    @ConfigProperty(name = "liveupdate.security.max-subscriptions", defaultValue = "200000")
+    int maxSubscriptions;
 
     @Inject
     @ConfigProperty(name = "liveupdate.security.publishes-per-second", defaultValue = "1000")
@@ -101,8 +112,18 @@ public class SecuritySettings {
         return Math.max(1, maxSessionsPerAddress);
     }
 
+    /** Bayeux sessions the server holds in all. */
+    public int maxSessions() {
+        return Math.max(1, maxSessions);
+    }
+
     public int maxSubscriptionsPerSession() {
         return Math.max(1, maxSubscriptionsPerSession);
+    }
+
+    /** Bayeux subscriptions the server holds in all sessions together. */
+    public int maxSubscriptions() {
+        return Math.max(1, maxSubscriptions);
     }
 
     public int publishesPerSecond() {

@@ -6,6 +6,7 @@ import io.liveupdate.bayeux.ServerSession;
 import io.liveupdate.bayeux.SubscriptionListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.liveupdate.input.LogSafe;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * <p>This works with the unmodified Faye 1.x client because it registers the channel's listener before it sends
  * {@code /meta/subscribe}. Only a subscription to a plain name gets a snapshot, not a pattern ({@code /chat/*}).
  * A session's queue is bounded, so a snapshot holds at most half of {@code liveupdate.bayeux.max-queue} items,
- * the newest ones (a warning is logged when a storage is larger).
+ * the newest ones (a warning is logged when a storage is larger). Items are handed out as {@link ClientMarkers}
+ * allows: one whose id is not plain is left out, {@code $} fields are dropped.
  */
 @ApplicationScoped
 public class SnapshotOnSubscribe implements SubscriptionListener {
@@ -46,9 +48,11 @@ public class SnapshotOnSubscribe implements SubscriptionListener {
     void deliverTo(ServerSession session, ChannelId channel) {
         int limit = Math.max(1, bayeux.settings().maxQueue() / 2);
         var items = storage.items(channel.toString(), limit);
-        if (items.size() == limit) LOG.warning(() -> "Storage " + channel + " may hold more than the " + limit + " items a snapshot carries");
-        for (JsonObject item : items) {
-            if (!session.deliver(channel.toString(), insertOf(item))) return;
+        if (items.size() == limit) LOG.warning(() -> "Storage " + LogSafe.quoted(channel) + " may hold more than the " + limit + " items a snapshot carries");
+        for (JsonObject stored : items) {
+            // An item stored before ids had to be plain is kept, but no page is handed it.
+            var item = ClientMarkers.handedOut(stored);
+            if (item.isPresent() && !session.deliver(channel.toString(), insertOf(item.get()))) return;
         }
     }
 

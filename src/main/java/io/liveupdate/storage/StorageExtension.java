@@ -5,6 +5,7 @@ import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
+import io.liveupdate.input.LogSafe;
 import io.liveupdate.live.CatchUpExt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * Stores what clients publish on storage channels ({@link StorageChannels}), before the publish is relayed:
  * <ul>
  *   <li>a Webix operation ({@link StorageOperation}) is applied to the database in its own transaction, then
- *       relayed to the channel's subscribers as it came, with its number in the storage ({@code ext.seq}, which
+ *       relayed to the channel's subscribers as it came but for its {@code $} fields ({@link ClientMarkers}), with its number in the storage ({@code ext.seq}, which
  *       js/live-catchup.js uses, see {@link StorageNumbering});</li>
  *   <li>any other data is relayed and not stored;</li>
  *   <li>a malformed operation, or one on a channel name longer than {@link StorageChannels#MAX_LENGTH}, is refused
@@ -50,13 +51,15 @@ public class StorageExtension implements Extension {
             Optional<StorageOperation> operation = StorageOperation.parse(message.get(Bayeux.DATA));
             if (operation.isEmpty()) return message;
             if (!StorageChannels.fits(channel.get())) throw new InvalidStorageOperation("the channel name is too long");
-            long seq = store(name, operation.get(), message.get(Bayeux.DATA));
-            return Json.createObjectBuilder(message).add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(seq)).build();
+            // Relayed and logged without the sender's $ markers, as stored (ClientMarkers).
+            JsonObject relayed = ClientMarkers.relayed(message.getJsonObject(Bayeux.DATA));
+            long seq = store(name, operation.get(), relayed);
+            return Json.createObjectBuilder(message).add(Bayeux.DATA, relayed).add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(seq)).build();
         } catch (InvalidStorageOperation e) {
-            LOG.info(() -> "Refused a storage operation on " + name + ": " + e.getMessage());
+            LOG.info(() -> "Refused a storage operation on " + LogSafe.quoted(name) + ": " + LogSafe.text(e.getMessage()));
             return rejected(message, StorageError.invalidOperation(name));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not store an operation on " + name, e);
+            LOG.log(Level.WARNING, "Could not store an operation on " + LogSafe.quoted(name), e);
             return rejected(message, StorageError.storageFailed(name));
         }
     }
@@ -65,7 +68,7 @@ public class StorageExtension implements Extension {
         try {
             return storage.apply(channel, operation, relayed);
         } catch (RuntimeException first) {
-            LOG.log(Level.FINE, "Retrying a storage operation on " + channel, first);
+            LOG.log(Level.FINE, "Retrying a storage operation on " + LogSafe.quoted(channel), first);
             return storage.apply(channel, operation, relayed);
         }
     }

@@ -37,7 +37,7 @@ public class StorageNumbering implements NumberedChannels {
 
     @Override
     public JsonValue dataOf(LoggedChange change) {
-        return change.payload().get(DATA);
+        return ClientMarkers.replayable(change.payload().get(DATA));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.liveupdate.storage;
 
+import io.liveupdate.input.PlainId;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -20,8 +21,11 @@ import java.util.Optional;
  *   <li>data that is not an object, or has no {@code operation} member, is not an operation: a plain message;</li>
  *   <li>otherwise it must be valid, or it is refused: {@code operation} one of {@code insert}, {@code update},
  *       {@code delete}; {@code data} an object; the item id {@code data.id}, or the top-level {@code id} when
- *       {@code data} has none, a non-empty string or a number of at most {@value #MAX_ID_LENGTH} characters (the
- *       two, when both are given, the same as text); and no U+0000 anywhere in the item (PostgreSQL cannot store it).</li>
+ *       {@code data} has none, a plain id ({@link PlainId}: Webix writes it into the page unescaped), as a string
+ *       or a number (the two, when both are given, the same as text); and no U+0000 anywhere in the item
+ *       (PostgreSQL cannot store it).</li>
+ *   <li>the item's {@code $}-prefixed fields are Webix's rendering markers of the sending page ({@code $css},
+ *       {@code $template}, ...): dropped, never stored nor relayed ({@link ClientMarkers}).</li>
  * </ul>
  * Ids are compared as text, as Webix does: {@code 17} and {@code "17"} are the same item.
  *
@@ -31,8 +35,8 @@ import java.util.Optional;
  */
 public record StorageOperation(Kind kind, String itemId, JsonObject item) {
 
-    /** The longest item id, as text; the {@code storage_item.item_id} column. */
-    public static final int MAX_ID_LENGTH = 255;
+    /** The longest item id, as text (the {@code storage_item.item_id} column holds 255). */
+    public static final int MAX_ID_LENGTH = PlainId.MAX_LENGTH;
 
     static final String OPERATION = "operation";
     static final String DATA = "data";
@@ -65,10 +69,10 @@ public record StorageOperation(Kind kind, String itemId, JsonObject item) {
         JsonValue id = present(fields.get(ID)) ? fields.get(ID) : update.get(ID);
         String itemId = idText(id);
         if (present(update.get(ID)) && present(fields.get(ID)) && !itemId.equals(idText(update.get(ID)))) {
-            throw new InvalidStorageOperation("id " + update.get(ID) + " is not data.id " + fields.get(ID));
+            throw new InvalidStorageOperation("the id is not data.id");
         }
         if (hasNul(fields)) throw new InvalidStorageOperation("the item contains U+0000");
-        return Optional.of(new StorageOperation(kind, itemId, Json.createObjectBuilder(fields).add(ID, id).build()));
+        return Optional.of(new StorageOperation(kind, itemId, Json.createObjectBuilder(ClientMarkers.withoutMarkers(fields)).add(ID, id).build()));
     }
 
     private static Kind kind(JsonValue operation) {
@@ -77,7 +81,7 @@ public record StorageOperation(Kind kind, String itemId, JsonObject item) {
                 if (kind.wireName().equals(s.getString())) return kind;
             }
         }
-        throw new InvalidStorageOperation("unknown operation " + operation);
+        throw new InvalidStorageOperation("unknown operation");
     }
 
     private static String idText(JsonValue id) {
@@ -87,11 +91,9 @@ public record StorageOperation(Kind kind, String itemId, JsonObject item) {
         } else if (id instanceof JsonNumber n) {
             text = n.toString();
         } else {
-            throw new InvalidStorageOperation("the item id must be a string or a number, not " + id);
+            throw new InvalidStorageOperation("the item id must be a string or a number");
         }
-        if (text.isEmpty() || text.length() > MAX_ID_LENGTH) {
-            throw new InvalidStorageOperation("the item id must have 1 to " + MAX_ID_LENGTH + " characters");
-        }
+        if (!PlainId.isPlain(text)) throw new InvalidStorageOperation("the item id is not plain: " + PlainId.rule());
         return text;
     }
 

@@ -80,4 +80,44 @@ class SessionLifecycleTest {
         assertEquals(0, wire.server.sessionCount());
         assertEquals(0, wire.time.pending(), "no timers left behind");
     }
+
+    @Test
+    void everyWayASessionEndsTellsTheSessionListenersOnceAndLeavesNoSubscriptionBehind() {
+        var ended = new java.util.ArrayList<ServerSession>();
+        wire.server.addSessionListener(ended::add);
+        String disconnected = wire.subscribed("/a", "/b");
+        String expired = wire.subscribed("/a", "/c/*");
+        var kept = wire.server.session(expired).orElseThrow();
+        String stopped = wire.subscribed("/a");
+        connect(stopped); // held: it outlives the other's expiry
+
+        wire.one("{'channel':'/meta/disconnect','clientId':'%s'}".formatted(disconnected));
+        wire.time.advance(6_001);
+        wire.server.stop();
+
+        assertTrue(wire.server.session(stopped).isEmpty());
+        assertEquals(3, ended.size(), ended.toString());
+        assertEquals(java.util.Set.of(disconnected, expired, stopped), ended.stream().map(ServerSession::id).collect(java.util.stream.Collectors.toSet()));
+        for (ServerSession session : ended) {
+            assertTrue(session.isClosed());
+            assertTrue(session.subscriptions().isEmpty(), "an ended session keeps no subscription: " + session.subscriptions());
+        }
+        assertTrue(kept.subscriptions().isEmpty(), "even for whoever still holds the session object");
+        for (String channel : new String[] {"/a", "/b", "/c/*"}) assertEquals(0, wire.server.subscriberCount(channel), channel);
+    }
+
+    @Test
+    void aSessionCutLooseForItsQueueIsEndedForTheListenersToo() {
+        var small = new Wire(BayeuxSettings.defaults().withMaxQueue(2).withTimeout(10_000).withMaxInterval(5_000));
+        var ended = new java.util.ArrayList<ServerSession>();
+        small.server.addSessionListener(ended::add);
+        String clientId = small.subscribed("/flood");
+
+        for (int i = 0; i < 3; i++) small.server.publish("/flood", Wire.json("{'n':" + i + "}"));
+
+        assertEquals(1, ended.size());
+        assertEquals(clientId, ended.get(0).id());
+        assertTrue(ended.get(0).subscriptions().isEmpty());
+        assertEquals(0, small.server.subscriberCount("/flood"));
+    }
 }

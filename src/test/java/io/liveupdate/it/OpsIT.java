@@ -66,18 +66,17 @@ class OpsIT extends Deployed {
         Map<String, String> before = console();
         int bound = (int) number(before, MESSAGES + "QueueBound");
         String channel = "/ops/" + UUID.randomUUID().toString().replace("-", "");
-        var handshake = http().post("sync", Http.JSON, "{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"long-polling\"]}");
-        String clientId;
-        try (var reader = Json.createReader(new StringReader(handshake.body()))) {
-            clientId = reader.readArray().getJsonObject(0).getString("clientId");
-        }
+        String clientId = handshake();
         http().post("sync", Http.JSON, "{\"channel\":\"/meta/subscribe\",\"clientId\":\"" + clientId + "\",\"subscription\":\"" + channel + "\"}");
-        // It never connects, so its queue only fills. Batches of 500 stay under liveupdate.security.max-batch-messages.
+        // It never connects, so its queue only fills. Batches of 500 stay under liveupdate.security.max-batch-messages;
+        // each comes from a session of its own (a publish must name one), within its publish rate, which then leaves.
         for (int first = 0; first <= bound; first += 500) {
+            String publisher = handshake();
             var batch = new StringBuilder("[");
             for (int i = first; i <= Math.min(bound, first + 499); i++) {
-                batch.append(i == first ? "" : ",").append("{\"channel\":\"" + channel + "\",\"data\":{\"n\":" + i + "}}");
+                batch.append(i == first ? "" : ",").append("{\"channel\":\"" + channel + "\",\"clientId\":\"" + publisher + "\",\"data\":{\"n\":" + i + "}}");
             }
+            batch.append(",{\"channel\":\"/meta/disconnect\",\"clientId\":\"" + publisher + "\"}");
             http().post("sync", Http.JSON, batch.append("]").toString());
         }
 
@@ -86,6 +85,13 @@ class OpsIT extends Deployed {
         assertEquals(1, grew(before, after, SESSIONS + "SessionsCutLoose"));
         assertEquals(bound + 1, grew(before, after, MESSAGES + "Dropped"), "the queue and the message that did not fit");
         assertEquals(bound, grew(before, after, MESSAGES + "Delivered"));
+    }
+
+    private String handshake() {
+        var handshake = http().post("sync", Http.JSON, "{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"long-polling\"]}");
+        try (var reader = Json.createReader(new StringReader(handshake.body()))) {
+            return reader.readArray().getJsonObject(0).getString("clientId");
+        }
     }
 
     @Test

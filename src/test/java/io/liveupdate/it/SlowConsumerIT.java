@@ -84,17 +84,27 @@ class SlowConsumerIT extends Deployed {
         }
     }
 
+    private String publisher() {
+        var handshake = http().post("sync", Http.JSON, "[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"long-polling\"]}]");
+        try (var reader = Json.createReader(new StringReader(handshake.body()))) {
+            return reader.readArray().getJsonObject(0).getString("clientId");
+        }
+    }
+
     @Test
     void aStalledSubscriberIsCutLooseAndTheOthersGetEverythingInOrder() throws Exception {
         String channel = "/slow/" + System.nanoTime();
         try (var stalled = new RawClient(true, channel); var reader = new RawClient(false, channel)) {
             long started = System.nanoTime();
             for (int batch = 0; batch < MESSAGES / 50; batch++) { // 50 x 16 KB stays under the 1 MiB request limit
+                // A publish must name a session: one per batch, within its publish rate, which leaves after it.
+                String publisher = publisher();
                 var publishes = Json.createArrayBuilder();
                 for (int i = 0; i < 50; i++) {
-                    publishes.add(Json.createObjectBuilder().add("channel", channel)
+                    publishes.add(Json.createObjectBuilder().add("channel", channel).add("clientId", publisher)
                             .add("data", Json.createObjectBuilder().add("n", batch * 50 + i).add("pad", PAD)));
                 }
+                publishes.add(Json.createObjectBuilder().add("channel", "/meta/disconnect").add("clientId", publisher));
                 assertEquals(200, http().post("sync", Http.JSON, publishes.build().toString()).statusCode());
             }
             List<Integer> order = new ArrayList<>();

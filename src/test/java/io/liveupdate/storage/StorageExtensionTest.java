@@ -127,10 +127,54 @@ class StorageExtensionTest {
         assertEquals(List.of(), storage.attempts);
     }
 
+    @Test
+    void theRelayedOperationCarriesNoDollarMarkers() {
+        var update = Json.createObjectBuilder().add("id", "3").add("operation", "insert").add("$dirty", true)
+                .add("data", Json.createObjectBuilder().add("id", 3).add("value", "hi").add("$css", "evil")).add("clientId", "page").build();
+
+        var relayed = extension.incoming(publish("/chat", update), null).getJsonObject(Bayeux.DATA);
+
+        assertEquals(Json.createObjectBuilder().add("id", "3").add("operation", "insert")
+                .add("data", Json.createObjectBuilder().add("id", 3).add("value", "hi")).add("clientId", "page").build(), relayed);
+        assertEquals(relayed, storage.relayed.get(0), "logged for replays as relayed");
+    }
+
+    @Test
+    void aRefusalsLogLineCannotBeForgedWithLineBreaks() {
+        var lines = new ArrayList<String>();
+        var logger = java.util.logging.Logger.getLogger(StorageExtension.class.getName());
+        var handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            var forged = Json.createObjectBuilder().add("operation", "x\nSEVERE: database corrupted\r\n")
+                    .add("data", Json.createObjectBuilder().add("id", "1\nSEVERE: forged")).build();
+            assertEquals("405:/chat:Invalid storage operation", extension.incoming(publish("/chat", forged), null).getString("error"));
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertEquals(1, lines.size(), lines.toString());
+        assertFalse(lines.get(0).contains("\n") || lines.get(0).contains("\r"), "one line: " + lines.get(0));
+        assertTrue(lines.get(0).startsWith("Refused a storage operation on '/chat'"), lines.get(0));
+    }
+
     /** Records operations; fails the first {@code failures} attempts as a database would. */
     static final class FakeStorage extends StorageService {
         final List<String> attempts = new ArrayList<>();
         final List<String> applied = new ArrayList<>();
+        final List<JsonValue> relayed = new ArrayList<>();
         int failures;
 
         @Override
@@ -139,6 +183,7 @@ class StorageExtensionTest {
             attempts.add(text);
             if (failures-- > 0) throw new IllegalStateException("database down");
             applied.add(text);
+            this.relayed.add(relayed);
             return applied.size();
         }
     }

@@ -94,4 +94,38 @@ class StorageOperationTest {
         assertEquals(longest, parsed("{'operation':'insert','data':{'id':'" + longest + "'}}").itemId());
         assertThrows(InvalidStorageOperation.class, () -> parsed("{'operation':'insert','data':{'id':'" + longest + "y'}}"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{'operation':'insert','data':{'id':'<img src=x onerror=alert(1)>','value':'x'}}",
+            "{'id':'a\\\"b','operation':'insert','data':{'value':'x'}}",
+            "{'operation':'update','data':{'id':'1 2'}}",
+            "{'operation':'insert','data':{'id':1.5}}",
+            "{'operation':'delete','data':{'id':'\\u00e9t\\u00e9'}}",
+    })
+    void onlyPlainIdsAreAccepted(String data) {
+        var refused = assertThrows(InvalidStorageOperation.class, () -> StorageOperation.parse(json(data)));
+        assertFalse(refused.getMessage().contains("<"), "the reason carries none of the client's text: " + refused.getMessage());
+    }
+
+    @Test
+    void theSendersDollarMarkersAreDroppedNotStored() {
+        var op = parsed("{'id':5,'operation':'insert','data':{'id':5,'value':'hi','$css':'x\\\" onmouseover=\\\"alert(1)','$template':'<b>'}}");
+
+        assertEquals(json("{'id':5,'value':'hi'}"), op.item());
+    }
+
+    @Test
+    void storedOrLoggedItemsAreHandedOutOnlyWithPlainIdsAndWithoutMarkers() {
+        assertEquals(Optional.of(json("{'id':7,'v':1}")), ClientMarkers.handedOut(json("{'id':7,'v':1,'$css':'red'}")));
+        assertEquals(Optional.empty(), ClientMarkers.handedOut(json("{'id':'<b>x</b>','v':1}")));
+        assertEquals(Optional.empty(), ClientMarkers.handedOut(json("{'v':1}")));
+
+        assertEquals(json("{'id':'7','operation':'update','data':{'id':7}}"),
+                ClientMarkers.replayable(json("{'id':'7','operation':'update','data':{'id':7,'$css':'x'},'$x':1}")));
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, ClientMarkers.replayable(json("{'id':'<i>','operation':'insert','data':{'v':1}}")));
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, ClientMarkers.replayable(json("{'operation':'insert','data':{'id':'<i>'}}")));
+        var plain = json("{'text':'not an operation'}");
+        assertSame(plain, ClientMarkers.replayable(plain));
+    }
 }

@@ -19,7 +19,7 @@ public class HandshakeAttributes extends ServerEndpointConfig.Configurator {
     public static final String HEADERS = "headers";
     /** The authenticated user, if any: {@code java.security.Principal}. */
     public static final String PRINCIPAL = "principal";
-    /** The client's IP address, where the transport knows it (HTTP; not the WebSocket API): {@code String}. */
+    /** The client's IP address: {@code String}; for a WebSocket where the server keeps it ({@link RemoteAddress}). */
     public static final String ADDRESS = "address";
     /** "websocket" or "http". */
     public static final String TRANSPORT = "transport";
@@ -39,6 +39,7 @@ public class HandshakeAttributes extends ServerEndpointConfig.Configurator {
     @SuppressWarnings("unchecked")
     static Map<String, Object> of(Session socket) {
         var attributes = (Map<String, Object>) socket.getUserProperties().get(KEY);
+        if (attributes != null && !attributes.containsKey(ADDRESS)) RemoteAddress.of(socket).ifPresent(a -> attributes.put(ADDRESS, a));
         return attributes == null ? Map.of(TRANSPORT, "websocket", HEADERS, Map.of()) : attributes;
     }
 

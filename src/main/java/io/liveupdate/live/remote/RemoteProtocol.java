@@ -2,6 +2,7 @@ package io.liveupdate.live.remote;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.liveupdate.input.LogSafe;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -45,7 +46,9 @@ public class RemoteProtocol {
             case CALL -> connection.send(RemotePayload.callRefused(message.callIds()));
             case UNKNOWN, MALFORMED -> {
                 String problem = message.problem() + (message.action() == null ? "" : " (" + message.action() + ")");
-                LOG.info(() -> "Ignored a frame from " + connection + ": " + problem);
+                // The action is the client's text: cleaned and bounded, it cannot start a line of its own.
+                LOG.info(() -> "Ignored a frame from " + connection + ": " + message.problem()
+                        + (message.action() == null ? "" : ", action " + LogSafe.quoted(message.action())));
                 connection.send(RemotePayload.error(problem));
             }
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * (src/test/node/browser-injection.js) also proves that the payloads would run, by setting them on a loaded event in
  * the page itself.
  */
-class BrowserInjectionIT extends Deployed {
+class BrowserStoredEventInjectionIT extends Deployed {
 
     /** Leaves a single- or a double-quoted attribute, then adds markup whose onerror sets a global. */
     static final String PAYLOAD = "x'\"><img src=x onerror=window.__pwned=1>";
