@@ -107,9 +107,9 @@ run_ours() {
   log "starting WildFly (HTTP $((8080 + OFFSET)))"
   export JBOSS_PIDFILE="$RUN_DIR/wildfly.pid" LAUNCH_JBOSS_IN_BACKGROUND=1
   # The per-session publish limit (1,000/s by default) would cap the as-fast-as-possible publisher; Faye has none.
-  # Every bench client comes from 127.0.0.1, so the session limits (100 per address, 20,000 and 200,000
-  # subscriptions in all by default) are lifted too.
-  "$SERVER/bin/standalone.sh" -Djboss.socket.binding.port-offset=$OFFSET \
+  # Every bench client comes from 127.0.0.1, so the session limits (1,000 per address, 20,000 and 200,000
+  # subscriptions in all by default) are lifted too. The RemoteEvents rows use the demo's token (liveupdate.demo).
+  "$SERVER/bin/standalone.sh" -Djboss.socket.binding.port-offset=$OFFSET -Dliveupdate.demo=true \
     -Dliveupdate.db.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
     -Dliveupdate.security.max-sessions-per-address=10000000 -Dliveupdate.security.max-sessions=10000000 \
     -Dliveupdate.security.max-subscriptions=100000000 \

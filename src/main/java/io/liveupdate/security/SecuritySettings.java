@@ -42,11 +42,12 @@ public class SecuritySettings {
     @ConfigProperty(name = "liveupdate.security.max-batch-messages", defaultValue = "1000")
     int maxBatchMessages;
 
-    // A page holds one Bayeux session and a few subscriptions. 100 sessions per address leave room for an office
-    // behind one NAT address while one attacker's address holds at most 100 x 100 subscriptions; the totals bound
-    // what all addresses together can make the server keep (a load test lifts all four, see bench/run.sh).
+    // A page holds one Bayeux session and a few subscriptions. 1,000 sessions per address leave room for a large
+    // office behind one NAT address, or a reverse proxy that hides its clients' addresses from a WebSocket, while
+    // one attacker's address holds at most 1,000 x 100 subscriptions; the totals bound what all addresses together
+    // can make the server keep (a load test lifts all four, see bench/run.sh).
     @Inject
-    @ConfigProperty(name = "liveupdate.security.max-sessions-per-address", defaultValue = "100")
+    @ConfigProperty(name = "liveupdate.security.max-sessions-per-address", defaultValue = "1000")
     int maxSessionsPerAddress;
 
     @Inject

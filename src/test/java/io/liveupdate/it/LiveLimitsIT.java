@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class LiveLimitsIT extends Deployed {
 
     /** The default of {@code liveupdate.security.max-sessions-per-address}. */
-    private static final int PER_ADDRESS = 100;
+    private static final int PER_ADDRESS = 1000;
     private static final String HANDSHAKE = "[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"websocket\"]}]";
 
     @Test
