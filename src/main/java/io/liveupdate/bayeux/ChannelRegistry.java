@@ -18,7 +18,9 @@ final class ChannelRegistry {
 
     /**
      * Records the subscription; true if it is new for the session. A session closed meanwhile is taken out
-     * again: its close either sees this subscription in the session's set or we see it closed.
+     * again: its close either sees this subscription in the session's set or we see it closed. We remove this
+     * channel by name, not only through the session's set: the close empties that set, possibly after it took
+     * this channel out of it and before we added the session to the channel.
      */
     boolean subscribe(ServerSession session, ChannelId channel) {
         boolean added = session.subscribe(channel);
@@ -27,7 +29,10 @@ final class ChannelRegistry {
             sessions.add(session);
             return sessions;
         });
-        if (session.isClosed()) removeAll(session);
+        if (session.isClosed()) {
+            remove(session, channel.toString());
+            removeAll(session);
+        }
         return added;
     }
 
