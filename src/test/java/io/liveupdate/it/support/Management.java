@@ -37,7 +37,39 @@ public final class Management {
         var op = new ModelNode();
         op.get("operation").set("reload");
         op.get("address").setEmptyList();
-        execute(op);
+        try {
+            execute(op);
+        } catch (IOException e) {
+            // A fast reload can close the management connection before its answer arrives (the client then reports
+            // the operation cancelled, WFLYPRT0018): the reload is under way all the same. Wait until it is done,
+            // so that nothing after this runs against a server that is still booting.
+            if (!(e.getCause() instanceof java.util.concurrent.CancellationException)) throw e;
+            awaitRunning(Duration.ofSeconds(180));
+        }
+    }
+
+    /** Waits until the management API answers and says the server is running. */
+    private static void awaitRunning(Duration within) throws IOException {
+        var state = new ModelNode();
+        state.get("operation").set("read-attribute");
+        state.get("address").setEmptyList();
+        state.get("name").set("server-state");
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var client = ModelControllerClient.Factory.create("127.0.0.1", Integer.getInteger("it.management.port", 9990))) {
+                ModelNode result = client.execute(state);
+                if ("running".equals(result.get("result").asString())) return;
+            } catch (IOException | RuntimeException e) {
+                // reloading: the management port refuses or drops connections meanwhile
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        throw new AssertionError("the server was not running again within " + within);
     }
 
     /** The datasource's connection URL as configured: an expression (the default setup) stays one. */
