@@ -8,7 +8,7 @@
 // Usage: node browser-attacks.js <baseUrl> <broadcast|storage> <screenshotDir>
 // Prints one JSON line per step and exits 0 when every step passed, 1 otherwise.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch: launchChromium } = require('./chromium');
 const fs = require('fs');
 const path = require('path');
 
@@ -202,11 +202,7 @@ async function open(browser, url) {
 
 (async () => {
   fs.mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     if (mode === 'broadcast') await broadcastScenario(browser);
     else if (mode === 'storage') await storageScenario(browser);

@@ -5,7 +5,7 @@
 // Usage: node browser-conflict.js <baseUrl> <legacy|remote> <screenshotDir>
 // Prints one JSON line per step ({"step",...}) and exits 0 when every step passed, 1 otherwise.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch: launchChromium } = require('./chromium');
 const fs = require('fs');
 const path = require('path');
 
@@ -114,11 +114,7 @@ async function open(browser, url) {
 
 (async () => {
   fs.mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     if (mode === 'legacy') await scenario(browser, 'index.html');
     else if (mode === 'remote') await scenario(browser, 'remote-events.html');

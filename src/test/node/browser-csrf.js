@@ -3,7 +3,7 @@
 // refused 403 (the same request, replayed by fetch without the header).
 // Usage: node browser-csrf.js <baseUrl> <index.html|remote-events.html> <screenshotDir>
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch: launchChromium } = require('./chromium');
 const fs = require('fs');
 const path = require('path');
 
@@ -13,11 +13,7 @@ const pageErrors = [];
 
 (async () => {
   fs.mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();

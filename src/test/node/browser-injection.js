@@ -5,7 +5,7 @@
 // do run when handed to the scheduler (else this test would prove nothing).
 // Usage: node browser-injection.js <baseUrl> <marker> <screenshotDir>  (the rows' texts end with the marker)
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch: launchChromium } = require('./chromium');
 const fs = require('fs');
 const path = require('path');
 
@@ -45,11 +45,7 @@ async function ranNothing(page, step) {
 
 (async () => {
   fs.mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const week = await open(browser, 'week');
     await ranNothing(week, 'week');

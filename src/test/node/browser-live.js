@@ -4,7 +4,7 @@
 // Usage: node browser-live.js <baseUrl> <legacy|remote|webix|loadgap> <screenshotDir>
 // Prints one JSON line per step ({"step","ms"}) and exits 0 when every step passed, 1 otherwise.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch: launchChromium } = require('./chromium');
 const fs = require('fs');
 const path = require('path');
 
@@ -203,11 +203,7 @@ async function open(browser, url) {
 
 (async () => {
   fs.mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-      '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     if (mode === 'legacy') await schedulerScenario(browser, 'index.html');
     else if (mode === 'remote') await schedulerScenario(browser, 'remote-events.html');
