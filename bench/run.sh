@@ -4,13 +4,16 @@
 #
 #   bench/run.sh            full run (~12 minutes on 2 cores)
 #   bench/run.sh --quick    every scenario, short and with fewer sessions (~4 minutes), to check the tooling
-#   options: --skip-build (reuse target/live-update.war and the bench jar), --only ours|faye,
+#   options: --skip-build (reuse bench/target/war/live-update.war and the bench jar), --only ours|faye,
 #            --jfr (record a JFR profile of our server during its run: bench/target/runs/<run>/ours.jfr)
 #
-# Our server: a copy of the WildFly the build unpacked (target/bench-server), prepared like the build's with
-# server-config/wildfly-{postgres,ops,security}.cli, then wildfly-tuning.cli, port offset 700 (HTTP 8780,
+# Our server: a fresh WildFly unpacked from the same distribution as the build's (bench/target/wildfly), prepared like
+# the build's with server-config/wildfly-{postgres,ops,security}.cli, then wildfly-tuning.cli, port offset 700 (HTTP 8780,
 # management 10690), on its own PostgreSQL database liveupdate_bench (created here, dropped at the end).
 # Faye: bench/faye-server.js on port 18790. Server CPU and RSS are read from /proc by pid.
+# Nothing here reads what `mvn` (wildfly:dev) or the tests leave in target/ (an exploded target/live-update.war, a
+# deployment in target/wildfly-*'s configuration): the WAR and the server live under bench/target, so the documented
+# commands run in any order on one checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -34,7 +37,8 @@ FAYE_URL="http://127.0.0.1:$FAYE_PORT/faye"
 DB=liveupdate_bench
 PG="-h 127.0.0.1 -U postgres"
 WILDFLY_VERSION=39.0.1.Final
-SERVER="$ROOT/target/bench-server"
+SERVER="$ROOT/bench/target/wildfly"
+WAR="$ROOT/bench/target/war/live-update.war"
 # Under bench/target, so that a `mvn clean` of the project does not take the figures with it.
 RUN_DIR="$ROOT/bench/target/runs/$(date +%Y%m%d-%H%M%S)"
 JAR="$ROOT/bench/target/live-update-bench.jar"
@@ -68,9 +72,14 @@ log() { echo "== $*" | tee -a "$RUN_DIR/log.txt"; }
 
 if [ "$BUILD" = 1 ]; then
   log "building the WAR and the load generator"
-  mvn -o -q package -DskipTests
+  mvn -o -q package -DskipTests -Dwar.output.directory="$(dirname "$WAR")"
   (cd bench && mvn -o -q package)
 fi
+# --skip-build after `mvn clean verify` alone: that build's WAR is as good (after `mvn` it is a directory: not used).
+[ ! -f "$WAR" ] && [ -f target/live-update.war ] && WAR="$ROOT/target/live-update.war"
+for needed in "$WAR" "$JAR" target/server-libs/postgresql.jar; do
+  [ -f "$needed" ] || { echo "$needed is missing: run bench/run.sh without --skip-build once" >&2; exit 2; }
+done
 [ -d src/test/node/node_modules/faye ] || (cd src/test/node && npm ci --no-audit --no-fund >/dev/null)
 
 # scenario <label> <pid> <url> <name> <kind> [options...]
@@ -94,13 +103,18 @@ scenarios() {
 
 run_ours() {
   log "preparing $SERVER"
-  rm -rf "$SERVER"
-  cp -a "target/wildfly-$WILDFLY_VERSION" "$SERVER"
+  # Unpacked afresh each run rather than copied from target/: a copy would inherit whatever the start command or the
+  # tests configured there (wildfly:dev's deployment makes the copy refuse to boot: "Duplicate resource").
+  rm -rf "$SERVER" "$SERVER-dist"
+  mvn -o -q dependency:unpack -Dartifact="org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip" \
+    -DoutputDirectory="$SERVER-dist" -Dmdep.overWriteReleases=true
+  mv "$SERVER-dist/wildfly-$WILDFLY_VERSION" "$SERVER"
+  rm -rf "$SERVER-dist"
   for cli in server-config/wildfly-postgres.cli server-config/wildfly-ops.cli server-config/wildfly-security.cli \
              server-config/wildfly-tuning.cli; do
     "$SERVER/bin/jboss-cli.sh" --file="$cli" -Dpg.jar="$ROOT/target/server-libs/postgresql.jar" >>"$RUN_DIR/server-config.log" 2>&1
   done
-  cp target/live-update.war "$SERVER/standalone/deployments/live-update.war"
+  cp "$WAR" "$SERVER/standalone/deployments/live-update.war"
   dropdb $PG --if-exists --force "$DB"
   createdb $PG "$DB"
 

@@ -37,6 +37,60 @@ window.demo = {
     });
   },
 
+  /**
+   * The connection indicator of the nav bar (<span id="live-state">), as text: "connecting", "live" once the server
+   * answered, "reconnecting" while the connection is down, then "live, catching up" until what was missed arrived
+   * (js/live-catchup.js) and "live, caught up". data-state carries the state for styles and tests.
+   */
+  showLiveState: function (state) {
+    var texts = { connecting: "connecting…", connected: "live", reconnecting: "reconnecting…",
+      "catching-up": "live, catching up…", "caught-up": "live, caught up" };
+    var indicator = document.getElementById("live-state");
+    if (!indicator || indicator.getAttribute("data-state") === state) return;
+    indicator.setAttribute("data-state", state);
+    indicator.textContent = texts[state];
+  },
+
+  /** The indicator follows a Faye client: its transport:up / transport:down events and, if attached, its catch-up. */
+  followFaye: function (client) {
+    if (!client) return; // live_updates.js found no Faye client: the page says "connecting" and the console why
+    var wasDown = false;
+    var catchUp = window.LiveCatchUp && LiveCatchUp.of(client);
+    demo.showLiveState("connecting");
+    client.on("transport:down", function () {
+      wasDown = true;
+      demo.showLiveState("reconnecting");
+    });
+    client.on("transport:up", function () {
+      if (!wasDown) return demo.showLiveState("connected");
+      demo.showLiveState(catchUp && catchUp.catchingUp() ? "catching-up" : "caught-up");
+    });
+    if (catchUp) catchUp.onCaughtUp(function () {
+      if (wasDown) demo.showLiveState("caught-up");
+    });
+  },
+
+  /**
+   * The indicator follows dhtmlxScheduler's RemoteEvents, which has no connection events: the socket of the client
+   * its ready() resolves to is looked at twice a second (_socket and _mode are the library's own fields: _mode 3 once
+   * the server said "start"; the library itself reconnects two seconds after a close).
+   */
+  followRemoteEvents: function (remoteEvents) {
+    var everUp = false;
+    demo.showLiveState("connecting");
+    remoteEvents.ready().then(function (remote) {
+      setInterval(function () {
+        var socket = remote._socket;
+        if (socket && socket.readyState === 1 && remote._mode === 3) {
+          everUp = true;
+          demo.showLiveState("connected");
+        } else {
+          demo.showLiveState(everUp ? "reconnecting" : "connecting");
+        }
+      }, 500);
+    });
+  },
+
   initScheduler: function () {
     scheduler.plugins({ recurring: true });
     scheduler.config.first_hour = 7;

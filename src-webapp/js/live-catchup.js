@@ -11,6 +11,8 @@
  *  - when the server no longer has what was missed it sends ext.reload: options.onReload(channel) reloads the data.
  *
  * Usage: LiveCatchUp.attach(fayeClient, { onReload: function (channel) { ... } }) before subscribing.
+ * LiveCatchUp.of(fayeClient) is what attach returned: lastSeq(channel), catchingUp() (a request for missed changes is
+ * unanswered) and onCaughtUp(fn) (called when the last such request was answered), e.g. for a connection indicator.
  * Works in the browser (window.LiveCatchUp) and in Node (require).
  */
 (function (root, factory) {
@@ -20,6 +22,7 @@
   "use strict";
 
   var REQUEST_CHANNEL = "/service/catchup";
+  var attached = [];  // [client, handle]: LiveCatchUp.of
   // A request for missed changes still unanswered this long after it was sent is sent again.
   var ASK_AGAIN_MS = 3000;
 
@@ -29,6 +32,17 @@
     var position = {};  // channel -> the server's last number when it was subscribed, before any change arrived
     var early = {};     // channel -> { seq: [message, callback] } held back until the gap closes
     var asking = {};    // channel -> true while a /service/catchup waits for its answer
+    var caughtUpListeners = [];
+
+    function catchingUp() {
+      for (var channel in asking) if (asking[channel]) return true;
+      return false;
+    }
+
+    function answered(channel) {
+      asking[channel] = false;
+      if (!catchingUp()) caughtUpListeners.forEach(function (listener) { listener(channel); });
+    }
 
     // Asks for what came after the last change passed on. The answer (the missed changes, then ext.position) comes
     // through the session; if it does not come (it went into a socket that was dying), ask again.
@@ -66,8 +80,12 @@
         position[channel] = seq;
         return;
       }
-      asking[channel] = false;
-      if (seq > last[channel]) ask(channel); // the answer was cut short: something is still missing
+      if (seq > last[channel]) {
+        asking[channel] = false;
+        ask(channel); // the answer was cut short: something is still missing
+      } else {
+        answered(channel);
+      }
     }
 
     var extension = {
@@ -95,8 +113,8 @@
           for (var seq in waiting) waiting[seq][1](null);
           delete early[channel];
           last[channel] = ext.seq;
-          asking[channel] = false;
           callback(null);
+          answered(channel);
           if (options.onReload) options.onReload(channel, ext.seq);
           return;
         }
@@ -122,11 +140,23 @@
         ask(channel);
       }
     });
-    return {
+    var handle = {
       /** The number of the last change passed on for the channel, or undefined. */
-      lastSeq: function (channel) { return last[channel]; }
+      lastSeq: function (channel) { return last[channel]; },
+      /** True while missed changes were asked for and have not all arrived. */
+      catchingUp: catchingUp,
+      /** fn(channel) runs each time the last unanswered request for missed changes has been answered. */
+      onCaughtUp: function (fn) { caughtUpListeners.push(fn); }
     };
+    attached.push([client, handle]);
+    return handle;
   }
 
-  return { attach: attach };
+  /** What attach returned for this client, or null. */
+  function of(client) {
+    for (var i = 0; i < attached.length; i++) if (attached[i][0] === client) return attached[i][1];
+    return null;
+  }
+
+  return { attach: attach, of: of };
 });

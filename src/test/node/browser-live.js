@@ -37,11 +37,21 @@ const startsAt = (text, hour) => ({
   arg: [text, hour],
 });
 
+// The demo pages' connection indicator (js/demo.js) says "live" once the page's live connection is up.
+async function indicatorSaysConnected(pages) {
+  await Promise.all(pages.map((p) => p.waitForFunction(() => {
+    const indicator = document.getElementById('live-state');
+    return indicator && indicator.getAttribute('data-state') === 'connected' && indicator.textContent === 'live';
+  }, null, { timeout: 10000, polling: 50 })));
+  report({ step: 'indicator-connected' });
+}
+
 async function schedulerScenario(browser, file) {
   const url = `${baseUrl}${file}?date=${DATE}&view=week`;
   const [a, b] = await Promise.all([open(browser, url), open(browser, url)]);
   const ready = () => typeof scheduler !== 'undefined' && scheduler.getState().mode === 'week';
   await Promise.all([a.waitForFunction(ready), b.waitForFunction(ready)]);
+  await indicatorSaysConnected([a, b]);
   await b.waitForTimeout(700); // let both pages finish their live handshakes before the first change
   const text = `made in page A ${Date.now()}`;
 
@@ -111,6 +121,7 @@ async function webixScenario(browser) {
   await a.waitForFunction(() => window.$$ && $$('messages'));
   const b = await open(browser, url);
   await b.waitForFunction(() => window.$$ && $$('messages'));
+  await indicatorSaysConnected([a, b]);
   await b.waitForTimeout(700);
   const has = (t) => ({ fn: (x) => $$('messages').find((m) => m.value === x).length > 0, arg: t });
   const hasNot = (t) => ({ fn: (x) => $$('messages').find((m) => m.value === x).length === 0, arg: t });

@@ -27,6 +27,14 @@ final class PayaraMicro implements AutoCloseable {
     /** How long the app may take to answer once Payara Micro itself reports "ready". */
     private static final Duration AFTER_SERVER_READY = Duration.ofSeconds(15);
 
+    /**
+     * The README's Payara Micro command after {@code java -jar payara-micro-<version>.jar}, word for word (PayaraMicroIT
+     * checks the README still says it). It runs with each file argument resolved where the build put the file; the
+     * test adds only its own ports, {@code --nocluster} and the JVM options before it.
+     */
+    static final String DOCUMENTED_ARGUMENTS = "--addLibs postgresql.jar --postbootcommandfile server-config/payara-postgres.asadmin"
+            + " --deploy target/live-update.war:/";
+
     final URI base;
     final Path log;
     private final Process process;
@@ -55,10 +63,8 @@ final class PayaraMicro implements AutoCloseable {
                 "-jar", required("payara.micro.jar"),
                 "--nocluster",
                 "--port", Integer.toString(ports[0]),
-                "--sslport", Integer.toString(ports[1]),
-                "--addLibs", required("pg.jar"),
-                "--postbootcommandfile", Path.of(required("project.root"), "server-config", "payara-postgres.asadmin").toString(),
-                "--deploy", required("war.file")));
+                "--sslport", Integer.toString(ports[1])));
+        for (String argument : DOCUMENTED_ARGUMENTS.split(" ")) command.add(resolved(argument));
         Files.createDirectories(log.getParent());
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -83,6 +89,15 @@ final class PayaraMicro implements AutoCloseable {
         }
         server.startTime = Duration.ofNanos(System.nanoTime() - started);
         return server;
+    }
+
+    /** A file argument of the documented command, where this build has that file; any other argument as it is. */
+    private static String resolved(String argument) {
+        return switch (argument) {
+            case "postgresql.jar" -> required("pg.jar");
+            case "target/live-update.war:/" -> required("war.file") + ":/";
+            default -> argument.startsWith("-") ? argument : Path.of(required("project.root"), argument).toString();
+        };
     }
 
     private void awaitReady(String readyPath, String readyBodyPrefix, long started, Duration timeout) {

@@ -68,6 +68,22 @@ class PayaraMicroIT {
     }
 
     @Test
+    void theReadmeCommandServesTheDemoAndTheApiAtTheRoot() throws IOException {
+        String readme = java.nio.file.Files.readString(Path.of(PayaraMicro.required("project.root"), "README.md"));
+        assertTrue(readme.contains("java -jar payara-micro-6.2025.10.jar " + PayaraMicro.DOCUMENTED_ARGUMENTS),
+                "the README documents the command this test runs: " + PayaraMicro.DOCUMENTED_ARGUMENTS);
+
+        var page = send(request("").GET());
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("id=\"scheduler_here\""), "the demo page at /: " + page.body());
+        var load = send(request("api/events").GET());
+        assertEquals(200, load.statusCode(), load.body());
+        assertTrue(json(load).containsKey("data"), "the connector at /api/events: " + load.body());
+        var underTheFileName = send(request("live-update.war/api/events").GET());
+        assertEquals(404, underTheFileName.statusCode(), "nothing under the WAR's file name: " + underTheFileName.body());
+    }
+
+    @Test
     void insertLoadUpdateDeleteOverHttpLandInPostgres() throws SQLException {
         String calendar = "payara" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String url = "api/calendars/" + calendar + "/events";

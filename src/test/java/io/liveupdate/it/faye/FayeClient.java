@@ -151,6 +151,8 @@ public final class FayeClient implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private boolean ended;
     private volatile Duration timeout = DEFAULT_TIMEOUT;
+    /** How long the server holds a {@code /meta/connect} (liveupdate.bayeux.timeout-ms, 30 s by default). */
+    private static final Duration SERVER_CONNECT_HOLD = Duration.ofSeconds(30);
     private volatile long readyNanos;
     private volatile long connectedNanos;
 
@@ -225,9 +227,12 @@ public final class FayeClient implements AutoCloseable {
         connectedNanos = System.nanoTime();
         if (options.waitForTransport) {
             // Faye sends its first /meta/connect over the transport the handshake used when the WebSocket is not
-            // open yet (a loaded machine), and switches once it is; a fallback that lasts is what fails.
+            // open yet (a loaded machine), and switches once it is; a fallback that lasts is what fails. It switches
+            // only with its next /meta/connect, and the server holds the one already sent over long-polling for its
+            // whole connect timeout: so the switch may come that long after the socket opened (FuzzIT once failed
+            // so, waiting 10 s for a switch 30 s away).
             awaitEvent(from, e -> e.is("transport") && transport.connectionType.equals(e.json().getString("connectionType", null)),
-                    timeout, "/meta/connect over " + transport.connectionType);
+                    timeout.plus(SERVER_CONNECT_HOLD), "/meta/connect over " + transport.connectionType);
         }
         return outcome.clientId();
     }

@@ -36,8 +36,11 @@ class FuzzIT extends Deployed {
     private final List<String> failures = new ArrayList<>();
 
     @AfterEach
-    void theServerStillSavesAndDeliversLive() {
+    void theServerStillSavesAndDeliversLive() throws Exception {
         assertEquals(List.of(), failures, "every bad input gets an error");
+        // Neither refused nor stalled (10 s read timeout): a Faye client whose upgrade fails stays on long-polling.
+        String upgrade = RawUpgrade.statusLine(deploymentUrl, "sync", null);
+        assertTrue(upgrade.startsWith("HTTP/1.1 101"), "the server still upgrades /sync after the fuzz: " + upgrade);
         var calendar = new TestCalendar(http());
         try (var watcher = FayeClient.start("after-fuzz")) {
             watcher.connect(deploymentUrl + "sync", FayeClient.Transport.WEBSOCKET);
