@@ -29,10 +29,20 @@ public final class SecondNode implements AutoCloseable {
     private final int portOffset;
     private final Path log;
 
+    /** Ends node 2 should the test JVM exit without {@link #close} (killed, or a failure in between). */
+    private final Thread killOnExit;
+
     private SecondNode(Process process, int portOffset, Path log) {
         this.process = process;
         this.portOffset = portOffset;
         this.log = log;
+        this.killOnExit = new Thread(this::kill, "stop node 2");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    private void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** Boots node 2 at {@code it.port.offset + 50} and deploys the WAR the build made; returns once it answers. */
@@ -131,11 +141,16 @@ public final class SecondNode implements AutoCloseable {
         }
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                kill();
+                process.waitFor(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting already: the hook runs, harmlessly
         }
     }
 }
