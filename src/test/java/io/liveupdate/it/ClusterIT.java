@@ -11,6 +11,7 @@ import io.liveupdate.it.support.SecondNode;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -94,6 +95,24 @@ class ClusterIT extends Deployed {
             node2().delete(calendar.url + "/" + id);
             for (var client : List.of(ws1, lp1, ws2, lp2)) client.awaitMessage(channel, status(id, "deleted"), WITHIN);
             assertSameAsLog(calendar, channel, List.of(ws1, lp1, ws2, lp2));
+        }
+    }
+
+    @Test
+    void aSaveThroughNodeOneReachesARemoteEventsPageOnNodeTwoAndTheOtherWayRound() throws Exception {
+        var calendar = new TestCalendar(node1());
+        try (var page2 = RemoteEventsPage.open(node2(), node2.url(), calendar.name);
+                var page1 = RemoteEventsPage.open(node1(), URI.create(deploymentUrl.toString()), calendar.name)) {
+            long id = calendar.insert("2025-04-01 09:00", "2025-04-01 10:00", "for node 2's page");
+            var added = page2.nextEvent();
+            assertEquals("add-event", added.getString("type"));
+            assertEquals(id, added.getJsonObject("event").getJsonNumber("id").longValue());
+            assertEquals("for node 2's page", added.getJsonObject("event").getString("text"));
+
+            node2().delete(calendar.url + "/" + id);
+            assertEquals("add-event " + id, typeAndId(page1.nextEvent()), "node 1's page: its own node's insert first");
+            assertEquals("delete-event " + id, typeAndId(page1.nextEvent()), "then node 2's delete");
+            assertEquals("delete-event " + id, typeAndId(page2.nextEvent()));
         }
     }
 
@@ -269,6 +288,10 @@ class ClusterIT extends Deployed {
 
     private static Connection database() throws SQLException {
         return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
+    }
+
+    private static String typeAndId(JsonObject value) {
+        return value.getString("type") + " " + value.getJsonObject("event").getJsonNumber("id").longValue();
     }
 
     private static Predicate<JsonObject> status(long id, String status) {
