@@ -10,6 +10,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -87,7 +88,7 @@ public class ChangeFeed {
                 while (running) {
                     for (String payload : connection.await(WAIT_MILLIS)) rang(payload);
                     if (System.nanoTime() - nextCheck >= 0) {
-                        if (!connection.isValid()) throw new java.sql.SQLException("the listening connection no longer answers");
+                        if (!connection.isValid()) throw new SQLException("the listening connection no longer answers");
                         reconcile();
                         nextCheck = System.nanoTime() + CHECK_SECONDS * 1_000_000_000L;
                     }
