@@ -2,14 +2,12 @@ package io.liveupdate.calendar;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +21,8 @@ import java.util.logging.Logger;
  * must be preceded by.
  *
  * <p>What is fired is what the database shows committed ({@link CommitConfirmation}): the transaction manager
- * also reports a commit whose connection broke during COMMIT, which the database may or may not have made.
+ * also reports a commit whose connection broke during COMMIT, which the database may or may not have made. It is
+ * fired through {@link CalendarOrder}, in log order with the changes other nodes commit.
  */
 @ApplicationScoped
 public class CommittedChanges {
@@ -35,7 +34,7 @@ public class CommittedChanges {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    Event<EventChanged> changes;
+    CalendarOrder order;
 
     @Inject
     ChangeRecords log;
@@ -68,12 +67,9 @@ public class CommittedChanges {
         }
     }
 
+    /** Through the calendars' ordering point, which other nodes' changes take too. */
     private void fire(EventChanged change) {
-        try {
-            changes.fire(change);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "An observer of the change of event " + change.event().id() + " failed", e);
-        }
+        order.committed(change);
     }
 
     private final class FireOnCommit implements Synchronization {

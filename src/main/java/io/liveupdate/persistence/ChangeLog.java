@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 
@@ -34,8 +36,14 @@ public class ChangeLog {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    /** The PostgreSQL notification channel every appended change rings (see {@link #ringDoorbell}). */
+    public static final String DOORBELL = "liveupdate_changes";
+
     @Inject
     ChangeLogSettings settings;
+
+    /** Whether the datasource is PostgreSQL; asked once, on the first connection. */
+    private volatile Boolean postgres;
 
     /** @return the entry as written: the change's number in its stream and its payload */
     public LoggedChange append(String stream, JsonObject payload) {
@@ -50,6 +58,7 @@ public class ChangeLog {
                 insert.executeUpdate();
             }
             if (seq % TRIM_EVERY == 0) trim(connection, stream, seq);
+            if (isPostgres(connection)) ringDoorbell(connection, stream, seq);
             return new LoggedChange(stream, seq, payload);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot log the change of " + stream + ": " + e.getMessage(), e);
@@ -99,6 +108,28 @@ public class ChangeLog {
         }
     }
 
+    /** Every stream's last number ({@code change_stream}): what a node compares its delivered marks with. */
+    public Map<String, Long> lastSeqs() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT stream, last_seq FROM change_stream");
+                ResultSet rows = select.executeQuery()) {
+            var last = new HashMap<String, Long>();
+            while (rows.next()) last.put(rows.getString(1), rows.getLong(2));
+            return last;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the change streams: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the change log is on PostgreSQL, where other nodes can share it (the embedded H2 start cannot). */
+    public boolean isShared() {
+        try (Connection connection = dataSource.getConnection()) {
+            return isPostgres(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
     /** The number of the stream's last committed change, 0 when it has none. */
     public long lastSeq(String stream) {
         return single("SELECT last_seq FROM change_stream WHERE stream = ?", stream).orElse(0);
@@ -120,6 +151,28 @@ public class ChangeLog {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the change log of " + stream + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Tells the other nodes, through PostgreSQL, that the stream has change {@code seq}: {@value #DOORBELL} carries
+     * {@code "<seq> <stream>"}, never the payload (NOTIFY payloads end at 8000 bytes; the nodes read the change from
+     * the log). Issued in the appending transaction, so PostgreSQL delivers it if and only if that transaction
+     * commits, and in commit order (stream.ChangeFeed listens).
+     */
+    private static void ringDoorbell(Connection connection, String stream, long seq) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + DOORBELL + "', ?)")) {
+            notify.setString(1, seq + " " + stream);
+            notify.executeQuery().close();
+        }
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+            postgres = known;
+        }
+        return known;
     }
 
     /** Increments the stream's counter, creating it at 1; the row stays locked until the transaction ends. */

@@ -1,0 +1,166 @@
+package io.liveupdate.stream;
+
+import io.liveupdate.input.LogSafe;
+import io.liveupdate.persistence.ChangeLog;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * This node's ear for the changes other nodes commit: on PostgreSQL, one thread LISTENs for the doorbells
+ * {@link ChangeLog#append} rings ({@code "<seq> <stream>"}) on a connection of its own and fires each as
+ * {@link StreamPositions}; every {@value #CHECK_SECONDS} seconds, and after every (re)connect, it fires the
+ * database's last number of every stream too, which repairs a doorbell that never arrived (the connection broke,
+ * the database restarted). On (re)connect it LISTENs first and compares second, so nothing committed in between
+ * can fall through. A lost connection is opened again after a back-off of up to {@value #MAX_BACKOFF_SECONDS} s.
+ *
+ * <p>The embedded H2 of the {@code mvn} start has no doorbell: there the node is alone, and its own commits reach
+ * its ordering points directly.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class.getName());
+    static final int CHECK_SECONDS = 3;
+    private static final int WAIT_MILLIS = 500;
+    private static final int MAX_BACKOFF_SECONDS = 5;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    @Inject
+    ChangeLog log;
+
+    @Inject
+    Event<StreamPositions> positions;
+
+    private volatile boolean running;
+    private volatile boolean listening;
+    private Thread listener;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        boolean shared;
+        try {
+            shared = log.isShared();
+        } catch (RuntimeException e) {
+            // The database is down at start; PostgreSQL is what every server but the embedded demo runs on.
+            LOG.warning("Cannot tell which database the change log is on (" + e.getMessage() + "); listening for other nodes' changes");
+            shared = true;
+        }
+        if (!shared) {
+            LOG.info("Change log on an embedded database: single node, no doorbell listener");
+            return;
+        }
+        running = true;
+        listener = threads.newThread(this::listen);
+        listener.setName("liveupdate-doorbell");
+        listener.start();
+    }
+
+    /** Whether the listener is connected and LISTENing now. */
+    public boolean isListening() {
+        return listening;
+    }
+
+    private void listen() {
+        int backoffSeconds = 1;
+        while (running) {
+            try (var connection = DoorbellConnection.open(DatabaseAddress.of(dataSource), applicationName())) {
+                connection.listen(ChangeLog.DOORBELL);
+                listening = true;
+                LOG.info("Listening for changes from other nodes");
+                reconcile();
+                backoffSeconds = 1;
+                long nextCheck = System.nanoTime() + CHECK_SECONDS * 1_000_000_000L;
+                while (running) {
+                    for (String payload : connection.await(WAIT_MILLIS)) rang(payload);
+                    if (System.nanoTime() - nextCheck >= 0) {
+                        if (!connection.isValid()) throw new SQLException("the listening connection no longer answers");
+                        reconcile();
+                        nextCheck = System.nanoTime() + CHECK_SECONDS * 1_000_000_000L;
+                    }
+                }
+            } catch (LinkageError e) {
+                LOG.severe("No PostgreSQL driver visible to the application (" + e + "): this node hears no other node's changes");
+                return;
+            } catch (Exception e) {
+                if (!running) break;
+                int wait = backoffSeconds;
+                LOG.log(Level.WARNING, "Doorbell listener lost (" + e.getMessage() + "); reconnecting in " + wait + " s", LOG.isLoggable(Level.FINE) ? e : null);
+                if (!pause(wait)) break;
+                backoffSeconds = Math.min(backoffSeconds * 2, MAX_BACKOFF_SECONDS);
+            } finally {
+                listening = false;
+            }
+        }
+    }
+
+    /** A doorbell: {@code "<seq> <stream>"}; anything else is logged and ignored (the periodic check still sees it). */
+    private void rang(String payload) {
+        int space = payload == null ? -1 : payload.indexOf(' ');
+        long seq;
+        try {
+            seq = space > 0 ? Long.parseLong(payload.substring(0, space)) : -1;
+        } catch (NumberFormatException e) {
+            seq = -1;
+        }
+        if (seq < 1) {
+            LOG.warning(() -> "Ignored a doorbell that is not \"<seq> <stream>\": " + LogSafe.quoted(payload));
+            return;
+        }
+        fire(new StreamPositions(Map.of(payload.substring(space + 1), seq), false));
+    }
+
+    private void reconcile() {
+        fire(new StreamPositions(log.lastSeqs(), true));
+    }
+
+    private void fire(StreamPositions event) {
+        try {
+            positions.fire(event);
+        } catch (RuntimeException e) {
+            // An ordering point that cannot read the log now catches up at the next check.
+            LOG.log(Level.WARNING, "Delivering changes from other nodes failed; the next check repairs it", e);
+        }
+    }
+
+    private boolean pause(int seconds) {
+        try {
+            Thread.sleep(seconds * 1000L); // the back-off of a reconnect loop on its own thread, not a test's wait
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String applicationName() {
+        return "liveupdate-doorbell " + System.getProperty("jboss.node.name", "");
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        Thread thread = listener;
+        if (thread == null) return;
+        thread.interrupt();
+        try {
+            thread.join(WAIT_MILLIS * 4L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.liveupdate.it;
+
+import static io.liveupdate.it.faye.FayeClient.Transport.LONG_POLLING;
+import static io.liveupdate.it.faye.FayeClient.Transport.WEBSOCKET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.liveupdate.it.faye.FayeClient;
+import io.liveupdate.it.faye.FayeEvent;
+import io.liveupdate.it.support.SecondNode;
+import io.liveupdate.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two WildFly nodes on one PostgreSQL database (issue 12's first step): node 1 is Arquillian's, node 2 is booted once
+ * for this class from the same WildFly ({@link SecondNode}). A change committed through either node reaches the real
+ * Faye client on both, over WebSocket and long-polling: each change once, in the calendar's log order, also when
+ * doorbells are lost (the listener's connection terminated by the database, a change logged without one).
+ */
+class ClusterIT extends Deployed {
+
+    /** Generous: the lost-doorbell cases wait for the periodic check (every few seconds) on a loaded machine. */
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+
+    private static SecondNode node2;
+
+    @BeforeAll
+    static void bootNodeTwo() throws Exception {
+        node2 = SecondNode.start("node-2");
+    }
+
+    @AfterAll
+    static void stopNodeTwo() {
+        if (node2 != null) node2.close();
+    }
+
+    private Http node1() {
+        return http();
+    }
+
+    private static Http node2() {
+        return new Http(node2.url());
+    }
+
+    private String sync1() {
+        return deploymentUrl + "sync";
+    }
+
+    private static String sync2() {
+        return node2.url() + "sync";
+    }
+
+    @Test
+    void aSaveThroughEitherNodeReachesWebSocketAndLongPollingClientsOnTheOther() {
+        var calendar = new TestCalendar(node1());
+        String channel = "/calendars/" + calendar.name + "/update";
+        try (var ws1 = FayeClient.start("ws-node-1"); var lp1 = FayeClient.start("lp-node-1");
+                var ws2 = FayeClient.start("ws-node-2"); var lp2 = FayeClient.start("lp-node-2")) {
+            ws1.connect(sync1(), WEBSOCKET);
+            lp1.connect(sync1(), LONG_POLLING);
+            ws2.connect(sync2(), WEBSOCKET);
+            lp2.connect(sync2(), LONG_POLLING);
+            for (var client : List.of(ws1, lp1, ws2, lp2)) client.subscribe(channel);
+
+            long id = calendar.insert("2025-04-01 09:00", "2025-04-01 10:00", "saved on node 1");
+            for (var client : List.of(ws2, lp2)) {
+                var update = client.awaitMessage(channel, status(id, "inserted"), WITHIN).dataObject();
+                assertEquals("saved on node 1", update.getJsonObject("data").getString("text"));
+            }
+
+            node2().put(calendar.url + "/" + id, Http.JSON, "{\"text\":\"moved on node 2\",\"start_date\":\"2025-04-01 11:00\",\"end_date\":\"2025-04-01 12:00\"}");
+            for (var client : List.of(ws1, lp1)) {
+                var update = client.awaitMessage(channel, status(id, "updated"), WITHIN).dataObject();
+                assertEquals("moved on node 2", update.getJsonObject("data").getString("text"));
+                assertEquals("01-04-2025 11:00", update.getJsonObject("data").getString("start_date"));
+            }
+
+            node2().delete(calendar.url + "/" + id);
+            for (var client : List.of(ws1, lp1, ws2, lp2)) client.awaitMessage(channel, status(id, "deleted"), WITHIN);
+            assertSameAsLog(calendar, channel, List.of(ws1, lp1, ws2, lp2));
+        }
+    }
+
+    @Test
+    void aSaveThroughNodeOneReachesARemoteEventsPageOnNodeTwoAndTheOtherWayRound() throws Exception {
+        var calendar = new TestCalendar(node1());
+        try (var page2 = RemoteEventsPage.open(node2(), node2.url(), calendar.name);
+                var page1 = RemoteEventsPage.open(node1(), URI.create(deploymentUrl.toString()), calendar.name)) {
+            long id = calendar.insert("2025-04-01 09:00", "2025-04-01 10:00", "for node 2's page");
+            var added = page2.nextEvent();
+            assertEquals("add-event", added.getString("type"));
+            assertEquals(id, added.getJsonObject("event").getJsonNumber("id").longValue());
+            assertEquals("for node 2's page", added.getJsonObject("event").getString("text"));
+
+            node2().delete(calendar.url + "/" + id);
+            assertEquals("add-event " + id, typeAndId(page1.nextEvent()), "node 1's page: its own node's insert first");
+            assertEquals("delete-event " + id, typeAndId(page1.nextEvent()), "then node 2's delete");
+            assertEquals("delete-event " + id, typeAndId(page2.nextEvent()));
+        }
+    }
+
+    @Test
+    void writersAlternatingBetweenTheNodesReachEveryClientOnBothOnceEachInLogOrder() throws Exception {
+        var calendar = new TestCalendar(node1());
+        String channel = "/calendars/" + calendar.name + "/update";
+        try (var ws1 = FayeClient.start("ws-node-1"); var lp1 = FayeClient.start("lp-node-1");
+                var ws2 = FayeClient.start("ws-node-2"); var lp2 = FayeClient.start("lp-node-2")) {
+            ws1.connect(sync1(), WEBSOCKET);
+            lp1.connect(sync1(), LONG_POLLING);
+            ws2.connect(sync2(), WEBSOCKET);
+            lp2.connect(sync2(), LONG_POLLING);
+            for (var client : List.of(ws1, lp1, ws2, lp2)) client.subscribe(channel);
+
+            int writers = 4;
+            int saves = 30;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                var done = new ArrayList<Future<?>>();
+                for (int w = 0; w < writers; w++) {
+                    int writer = w;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < saves; i++) {
+                            Http node = (writer + i) % 2 == 0 ? node1() : node2();
+                            save(node, calendar, "writer " + writer + " save " + i);
+                        }
+                        return null;
+                    }));
+                }
+                for (var writer : done) writer.get();
+            } finally {
+                pool.shutdown();
+            }
+
+            assertEquals(writers * saves, logOf(calendar).size(), "every save committed and logged");
+            assertSameAsLog(calendar, channel, List.of(ws1, lp1, ws2, lp2));
+        }
+    }
+
+    @Test
+    void lostDoorbellsAreRepairedByThePeriodicCheck() throws Exception {
+        var calendar = new TestCalendar(node1());
+        String channel = "/calendars/" + calendar.name + "/update";
+        try (var ws1 = FayeClient.start("ws-node-1"); var lp2 = FayeClient.start("lp-node-2"); var ws2 = FayeClient.start("ws-node-2")) {
+            ws1.connect(sync1(), WEBSOCKET);
+            lp2.connect(sync2(), LONG_POLLING);
+            ws2.connect(sync2(), WEBSOCKET);
+            for (var client : List.of(ws1, lp2, ws2)) client.subscribe(channel);
+
+            for (int i = 0; i < 30; i++) {
+                save(i % 2 == 0 ? node1() : node2(), calendar, "save " + i);
+                // The database ends both nodes' listening connections mid-stream: what rang meanwhile is not heard.
+                if (i == 9) assertEquals(2, terminateListeners(), "both nodes listen, each on its own connection");
+                if (i == 19) {
+                    awaitListeners(2); // both reconnected on their own, LISTENing again
+                    assertEquals(2, terminateListeners());
+                }
+            }
+            // A change logged without a doorbell at all: only the periodic check can find it, on both nodes.
+            long id = appendWithoutDoorbell(calendar);
+
+            for (var client : List.of(ws1, lp2, ws2)) client.awaitMessage(channel, status(id, "inserted"), WITHIN);
+            assertEquals(31, logOf(calendar).size());
+            assertSameAsLog(calendar, channel, List.of(ws1, lp2, ws2));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private static void save(Http node, TestCalendar calendar, String text) {
+        var answer = Http.json(node.post(calendar.url, Http.JSON,
+                "{\"start_date\":\"2025-05-01 09:00\",\"end_date\":\"2025-05-01 10:00\",\"text\":\"" + text + "\"}"));
+        assertEquals("inserted", answer.getString("action"), answer.toString());
+    }
+
+    /**
+     * Waits until each client has received as many messages on the channel as the calendar's log holds, then checks
+     * that each received exactly the log: every change, once, in log order.
+     */
+    private static void assertSameAsLog(TestCalendar calendar, String channel, List<FayeClient> clients) {
+        List<String> log = logOf(calendar);
+        for (var client : clients) {
+            long deadline = System.nanoTime() + WITHIN.toNanos();
+            while (received(client, channel).size() < log.size() && System.nanoTime() < deadline) {
+                client.assertNoMessage(channel, m -> false, Duration.ofMillis(100)); // waits without a fixed sleep
+            }
+            assertEquals(log, received(client, channel), client + " received every change of the log once, in log order");
+        }
+    }
+
+    private static List<String> received(FayeClient client, String channel) {
+        return client.messages().stream().filter(m -> channel.equals(m.channel())).map(FayeEvent::dataObject)
+                .map(m -> m.getString("tid") + " " + m.getString("status")).toList();
+    }
+
+    /** The calendar's change log as "id status", in seq order, read from the database. */
+    private static List<String> logOf(TestCalendar calendar) {
+        try (Connection db = database();
+                var select = db.prepareStatement("SELECT payload FROM change_log WHERE stream = ? ORDER BY seq")) {
+            select.setString(1, "calendar:" + calendar.name);
+            var log = new ArrayList<String>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    try (var reader = Json.createReader(new StringReader(rows.getString(1)))) {
+                        JsonObject record = reader.readObject();
+                        log.add(record.getJsonObject("event").getJsonNumber("id").longValue() + " " + record.getString("kind").toLowerCase());
+                    }
+                }
+            }
+            return log;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Ends every doorbell listener's connection to this run's database, as an operator or a failover would. */
+    private static int terminateListeners() throws SQLException {
+        try (Connection db = database();
+                var terminate = db.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND application_name LIKE 'liveupdate-doorbell%'");
+                var rows = terminate.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** Waits until {@code count} doorbell listeners are connected to this run's database. */
+    private static void awaitListeners(int count) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (true) {
+            try (Connection db = database();
+                    var select = db.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                            + "WHERE datname = current_database() AND application_name LIKE 'liveupdate-doorbell%'");
+                    var rows = select.executeQuery()) {
+                rows.next();
+                if (rows.getInt(1) == count) return;
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError(count + " doorbell listeners not connected within " + WITHIN);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Logs an insert the way ChangeLog.append does, in one transaction, but with no NOTIFY; returns its event id. */
+    private static long appendWithoutDoorbell(TestCalendar calendar) throws SQLException {
+        long id = 990_000_000L + (System.nanoTime() & 0xFFFFF);
+        String stream = "calendar:" + calendar.name;
+        var payload = Json.createObjectBuilder().add("kind", "INSERTED").add("event", Json.createObjectBuilder()
+                .add("id", id).add("calendar", calendar.name).add("startDate", "2025-05-02T09:00").add("endDate", "2025-05-02T10:00")
+                .add("text", "logged without a doorbell").add("deleted", false).add("customFields", Json.createObjectBuilder())
+                .add("version", 1)).add("token", "no-doorbell").build();
+        try (Connection db = database()) {
+            db.setAutoCommit(false);
+            long seq;
+            try (var bump = db.prepareStatement("UPDATE change_stream SET last_seq = last_seq + 1 WHERE stream = ? RETURNING last_seq")) {
+                bump.setString(1, stream);
+                try (var rows = bump.executeQuery()) {
+                    assertTrue(rows.next(), "the calendar has a stream");
+                    seq = rows.getLong(1);
+                }
+            }
+            try (var insert = db.prepareStatement("INSERT INTO change_log (stream, seq, payload, committed_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, stream);
+                insert.setLong(2, seq);
+                insert.setString(3, payload.toString());
+                insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
+                insert.executeUpdate();
+            }
+            db.commit();
+        }
+        return id;
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
+    }
+
+    private static String typeAndId(JsonObject value) {
+        return value.getString("type") + " " + value.getJsonObject("event").getJsonNumber("id").longValue();
+    }
+
+    private static Predicate<JsonObject> status(long id, String status) {
+        return m -> Long.toString(id).equals(m.getString("tid", null)) && status.equals(m.getString("status", null));
+    }
+}
