@@ -4,7 +4,7 @@
 // Usage: node browser-live.js <baseUrl> <legacy|remote|webix|loadgap> <screenshotDir>
 // Prints one JSON line per step ({"step","ms"}) and exits 0 when every step passed, 1 otherwise.
 'use strict';
-const { launch: launchChromium } = require('./chromium');
+const { launch: launchChromium, open: openPage } = require('./chromium');
 const fs = require('fs');
 const path = require('path');
 
@@ -204,13 +204,7 @@ async function loadGapScenario(browser) {
 }
 
 const pageErrors = [];
-async function open(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(url);
-  return page;
-}
+const open = (browser, url) => openPage(browser, url, pageErrors);
 
 (async () => {
   fs.mkdirSync(shots, { recursive: true });
