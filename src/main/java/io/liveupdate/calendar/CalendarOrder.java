@@ -1,8 +1,10 @@
 package io.liveupdate.calendar;
 
 import io.liveupdate.persistence.ChangeLog;
+import io.liveupdate.stream.DeliveredMarks;
 import io.liveupdate.stream.StreamOrder;
 import io.liveupdate.stream.StreamPositions;
+import io.liveupdate.stream.StreamSkipped;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -29,7 +31,7 @@ import java.util.logging.Logger;
  * this node's change #6 cannot overtake another node's #5.
  */
 @ApplicationScoped
-public class CalendarOrder {
+public class CalendarOrder implements DeliveredMarks {
 
     private static final Logger LOG = Logger.getLogger(CalendarOrder.class.getName());
     private static final long READ_SECONDS = 10;
@@ -39,6 +41,9 @@ public class CalendarOrder {
 
     @Inject
     Event<EventChanged> changes;
+
+    @Inject
+    Event<StreamSkipped> skipped;
 
     private StreamOrder<EventChanged> order;
 
@@ -50,7 +55,7 @@ public class CalendarOrder {
 
     @PostConstruct
     void create() {
-        order = new StreamOrder<>(this::read, EventChanged::seq, this::fire);
+        order = new StreamOrder<>(this::read, EventChanged::seq, this::fire, this::skipped);
     }
 
     /**
@@ -106,12 +111,27 @@ public class CalendarOrder {
         else calendars.forEach(order::advanced);
     }
 
+    /** For the listener's lag: the calendars' marks; -1 for a stream that is not a calendar's. */
+    @Override
+    public long delivered(String stream) {
+        return stream.startsWith(ChangeRecords.PREFIX) ? order.delivered(stream) : -1;
+    }
+
     private static Map<String, Long> calendarsOf(Map<String, Long> streams) {
         var calendars = new HashMap<String, Long>();
         streams.forEach((stream, seq) -> {
             if (stream.startsWith(ChangeRecords.PREFIX)) calendars.put(stream, seq);
         });
         return calendars;
+    }
+
+    /** Changes this node can no longer deliver: the live layer tells the calendar's pages to reload. */
+    private void skipped(String stream, long lastMissing) {
+        try {
+            skipped.fire(new StreamSkipped(stream, lastMissing));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Telling the pages of " + stream + " to reload failed", e);
+        }
     }
 
     private void fire(EventChanged change) {

@@ -1,6 +1,7 @@
 package io.liveupdate.live;
 
 import io.liveupdate.bayeux.BayeuxServer;
+import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.ServerSession;
 import io.liveupdate.persistence.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -71,6 +74,28 @@ public class ChannelReplay {
         // The end of the answer: a client that asked and does not get it (it went into a socket that was dying)
         // asks again.
         session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(replayed));
+    }
+
+    /**
+     * Sends the reload signal ({@code ext:{seq:<lastMissing>, reload:true}}), and what the channel's kind sends after
+     * it, to each of these sessions on each of its channels numbered by {@code stream}.
+     *
+     * @return how many subscriptions were told
+     */
+    public int reload(Collection<ServerSession> sessions, String stream, long lastMissing) {
+        int told = 0;
+        for (ServerSession session : sessions) {
+            for (ChannelId subscription : List.copyOf(session.subscriptions())) {
+                String channel = subscription.toString();
+                var numbered = numbered(channel);
+                if (numbered.isEmpty() || !numbered.get().stream().equals(stream)) continue;
+                if (session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.reload(lastMissing))) {
+                    numbered.get().kind().afterReload(session, channel);
+                    told++;
+                }
+            }
+        }
+        return told;
     }
 
     private Optional<Numbered> numbered(String channel) {

@@ -38,6 +38,8 @@ public class ConsoleMBeans {
     RemoteRegistry remote;
     @Inject
     OpsMetrics metrics;
+    @Inject
+    DoorbellHealth doorbell;
     @Resource(lookup = "java:module/ModuleName")
     String moduleName;
 
@@ -68,6 +70,7 @@ public class ConsoleMBeans {
         beans.put(name("type=Messages", app), new MessagesView(bayeux, metrics));
         beans.put(name("type=Latency,name=Save", app), new LatencyView(metrics.save()));
         beans.put(name("type=Latency,name=Broadcast", app), new LatencyView(metrics.broadcast()));
+        beans.put(name("type=Doorbell", app), new DoorbellView(doorbell));
         return beans;
     }
 

@@ -9,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,6 +49,11 @@ public class ChangeFeed {
     @Inject
     Event<StreamPositions> positions;
 
+    @Inject
+    Instance<DeliveredMarks> marks;
+
+    private final ListenerState state = new ListenerState(Instant.now());
+
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
@@ -62,12 +69,18 @@ public class ChangeFeed {
         }
         if (!shared) {
             LOG.info("Change log on an embedded database: single node, no doorbell listener");
+            state.notUsed(Instant.now());
             return;
         }
         running = true;
         listener = threads.newThread(this::listen);
         listener.setName("liveupdate-doorbell");
         listener.start();
+    }
+
+    /** What the listener is doing and how far behind the database this node's marks are: the hook health and the console read. */
+    public ListenerStatus status() {
+        return state.status();
     }
 
     /** Whether the listener is connected and LISTENing now. */
@@ -94,10 +107,12 @@ public class ChangeFeed {
                     }
                 }
             } catch (LinkageError e) {
+                state.lost(Instant.now(), "no PostgreSQL driver visible to the application: " + e);
                 LOG.severe("No PostgreSQL driver visible to the application (" + e + "): this node hears no other node's changes");
                 return;
             } catch (Exception e) {
                 if (!running) break;
+                state.lost(Instant.now(), e.getMessage());
                 int wait = backoffSeconds;
                 LOG.log(Level.WARNING, "Doorbell listener lost (" + e.getMessage() + "); reconnecting in " + wait + " s", LOG.isLoggable(Level.FINE) ? e : null);
                 if (!pause(wait)) break;
@@ -124,16 +139,31 @@ public class ChangeFeed {
         fire(new StreamPositions(Map.of(payload.substring(space + 1), seq), false));
     }
 
+    /** Compares every stream with the database; a check that delivered what it found counts as successful. */
     private void reconcile() {
-        fire(new StreamPositions(log.lastSeqs(), true));
+        Map<String, Long> lastSeqs = log.lastSeqs();
+        if (fire(new StreamPositions(lastSeqs, true))) state.checked(Instant.now(), lag(lastSeqs));
     }
 
-    private void fire(StreamPositions event) {
+    /** How many changes the ordering points are behind the database's numbers, summed over the streams they own. */
+    private long lag(Map<String, Long> lastSeqs) {
+        long behind = 0;
+        for (var stream : lastSeqs.entrySet()) {
+            long delivered = -1;
+            for (DeliveredMarks point : marks) delivered = Math.max(delivered, point.delivered(stream.getKey()));
+            if (delivered >= 0) behind += Math.max(0, stream.getValue() - delivered);
+        }
+        return behind;
+    }
+
+    private boolean fire(StreamPositions event) {
         try {
             positions.fire(event);
+            return true;
         } catch (RuntimeException e) {
             // An ordering point that cannot read the log now catches up at the next check.
             LOG.log(Level.WARNING, "Delivering changes from other nodes failed; the next check repairs it", e);
+            return false;
         }
     }
 

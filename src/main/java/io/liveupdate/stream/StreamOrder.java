@@ -34,6 +34,16 @@ public final class StreamOrder<T> {
         List<T> after(String stream, long seq, int limit);
     }
 
+    /** Told when changes this node has not delivered are no longer in the log: its clients must reload. */
+    @FunctionalInterface
+    public interface Skipped {
+        /**
+         * Called, before the change numbered {@code lastMissing + 1} is delivered, when the stream's changes up to
+         * {@code lastMissing} will never be: clients that had anything before them reload, then carry on from it.
+         */
+        void skipped(String stream, long lastMissing);
+    }
+
     private static final Logger LOG = Logger.getLogger(StreamOrder.class.getName());
     /** Changes read from the log at a time when filling a gap. */
     static final int BATCH = 500;
@@ -41,13 +51,19 @@ public final class StreamOrder<T> {
     private final Log<T> log;
     private final ToLongFunction<T> seqOf;
     private final Consumer<T> deliver;
+    private final Skipped skipped;
     private final Map<String, Mark> marks = new ConcurrentHashMap<>();
     private volatile boolean baselined;
 
     public StreamOrder(Log<T> log, ToLongFunction<T> seqOf, Consumer<T> deliver) {
+        this(log, seqOf, deliver, (stream, lastMissing) -> { });
+    }
+
+    public StreamOrder(Log<T> log, ToLongFunction<T> seqOf, Consumer<T> deliver, Skipped skipped) {
         this.log = log;
         this.seqOf = seqOf;
         this.deliver = deliver;
+        this.skipped = skipped;
     }
 
     /** Every stream's last number when the node starts: what was committed before is not delivered again. */
@@ -121,7 +137,8 @@ public final class StreamOrder<T> {
                 if (seq != mark.delivered + 1) {
                     long missing = mark.delivered;
                     LOG.warning(() -> stream + ": changes " + (missing + 1) + "-" + (seq - 1) + " are no longer in the log; "
-                            + "delivering from " + seq + " (clients that catch up are told to reload)");
+                            + "its clients are told to reload, then delivered from " + seq);
+                    skipped.skipped(stream, seq - 1);
                 }
                 mark.delivered = seq;
                 deliver.accept(change);

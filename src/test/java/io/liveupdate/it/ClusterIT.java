@@ -183,6 +183,70 @@ class ClusterIT extends Deployed {
 
     // ------------------------------------------------------------------------------------------
 
+    /**
+     * A change a node had not delivered and the log no longer has (here: numbered, never logged) is not skipped
+     * silently: node 2's page gets the catch-up's reload signal for it, then the next change.
+     */
+    @Test
+    void aPageWhoseNodeFellBehindTheLogIsToldToReloadBeforeTheNextChange() throws Exception {
+        var calendar = new TestCalendar(node1());
+        String channel = "/calendars/" + calendar.name + "/update";
+        try (var page = FayeClient.start("reload-2")) {
+            page.connect(sync2(), WEBSOCKET, new FayeClient.Options().catchUp());
+            page.subscribe(channel);
+            save(node1(), calendar, "before the gap");
+            long before = logOf(calendar).size();
+            page.awaitEvent(e -> e.is("delivered") && channel.equals(e.json().getString("channel", null))
+                    && e.json().getJsonNumber("seq").longValue() == before, WITHIN, "change " + before);
+
+            long next = appendWithoutDoorbell(calendar, 1);
+
+            var signal = page.awaitEvent(e -> e.is("reload") && channel.equals(e.json().getString("channel", null)), WITHIN, "the reload signal");
+            int reload = indexOf(page.events(), signal);
+            assertEquals(next - 1, page.events().get(reload).json().getJsonNumber("seq").longValue(), "carry on after the missing change");
+            var delivered = page.awaitEvent(e -> e.is("delivered") && channel.equals(e.json().getString("channel", null))
+                    && e.json().getJsonNumber("seq").longValue() == next, WITHIN, "change " + next);
+            assertTrue(indexOf(page.events(), delivered) > reload, "the reload signal came first");
+        }
+    }
+
+    private static int indexOf(List<FayeEvent> events, FayeEvent event) {
+        int index = events.indexOf(event);
+        assertTrue(index >= 0, event + " is among the events");
+        return index;
+    }
+
+    /**
+     * Health is never green while a node hears nothing: node 2's listener is ended by the database while the database
+     * refuses new connections (the pools keep theirs), so it cannot get back in; node 2's {@code /api/health} turns
+     * DOWN naming the doorbell, node 1 stays UP, and once connections are allowed again node 2 reconnects and is UP.
+     */
+    @Test
+    void aNodeWhoseListenerCannotReconnectReportsItselfDownUntilItHas() throws Exception {
+        awaitDoorbell(node2(), 200, "connected");
+        try (Connection admin = maintenanceDatabase()) {
+            String name = databaseName(); // before new connections are refused
+            String database = "\"" + name.replace("\"", "\"\"") + "\"";
+            try (var block = admin.createStatement()) {
+                block.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+            }
+            try {
+                assertEquals(1, terminateListener(admin, name, "node-2"), "node 2's listener was connected");
+                JsonObject down = awaitDoorbell(node2(), 503, "reconnecting");
+                assertEquals("DOWN", down.getString("status"), down.toString());
+                assertEquals("UP", doorbellCheck(Http.json(node1().get("api/health"))).getString("status"),
+                        "node 1's listener kept its connection");
+            } finally {
+                try (var unblock = admin.createStatement()) {
+                    unblock.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+                }
+            }
+        }
+        JsonObject up = awaitDoorbell(node2(), 200, "connected");
+        assertEquals(0, doorbellCheck(up).getJsonNumber("lag").longValue(), up.toString());
+        awaitListeners(2);
+    }
+
     private static void save(Http node, TestCalendar calendar, String text) {
         var answer = Http.json(node.post(calendar.url, Http.JSON,
                 "{\"start_date\":\"2025-05-01 09:00\",\"end_date\":\"2025-05-01 10:00\",\"text\":\"" + text + "\"}"));
@@ -240,6 +304,53 @@ class ClusterIT extends Deployed {
         }
     }
 
+    /** Ends one node's doorbell listener's connection, through an open connection; returns how many ended. */
+    private static int terminateListener(Connection admin, String database, String nodeName) throws SQLException {
+        try (var terminate = admin.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+                + "WHERE datname = ? AND application_name = ?")) {
+            terminate.setString(1, database);
+            terminate.setString(2, "liveupdate-doorbell " + nodeName);
+            try (var rows = terminate.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    /** Polls a node's {@code /api/health} until it answers {@code status} with the doorbell in {@code state}; returns the body. */
+    private static JsonObject awaitDoorbell(Http node, int status, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        String last = "";
+        while (true) {
+            var response = node.get("api/health");
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == status) {
+                JsonObject health = Http.json(response);
+                if (state.equals(doorbellCheck(health).getString("state"))) return health;
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("no " + status + " with the doorbell " + state + " within " + WITHIN + "; last: " + last);
+            Thread.sleep(200);
+        }
+    }
+
+    private static JsonObject doorbellCheck(JsonObject health) {
+        return health.getJsonArray("checks").stream().map(c -> c.asJsonObject()).filter(c -> "doorbell".equals(c.getString("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no doorbell check in " + health));
+    }
+
+    private static String databaseName() throws SQLException {
+        try (Connection db = database(); var rows = db.createStatement().executeQuery("SELECT current_database()")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /** The server's {@code postgres} database: a database cannot refuse connections to itself from within. */
+    private static Connection maintenanceDatabase() throws SQLException {
+        String url = System.getProperty("it.db.url");
+        return DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres", System.getProperty("it.db.user", "postgres"), "");
+    }
+
     /** Waits until {@code count} doorbell listeners are connected to this run's database. */
     private static void awaitListeners(int count) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + WITHIN.toNanos();
@@ -258,6 +369,14 @@ class ClusterIT extends Deployed {
 
     /** Logs an insert the way ChangeLog.append does, in one transaction, but with no NOTIFY; returns its event id. */
     private static long appendWithoutDoorbell(TestCalendar calendar) throws SQLException {
+        return appendWithoutDoorbell(calendar, 0);
+    }
+
+    /**
+     * As {@link #appendWithoutDoorbell(TestCalendar)}, with {@code skipped} numbers taken before it and never logged,
+     * as if trimmed away; returns the event id, or with {@code skipped > 0} the change's number.
+     */
+    private static long appendWithoutDoorbell(TestCalendar calendar, int skipped) throws SQLException {
         long id = 990_000_000L + (System.nanoTime() & 0xFFFFF);
         String stream = "calendar:" + calendar.name;
         var payload = Json.createObjectBuilder().add("kind", "INSERTED").add("event", Json.createObjectBuilder()
@@ -267,8 +386,9 @@ class ClusterIT extends Deployed {
         try (Connection db = database()) {
             db.setAutoCommit(false);
             long seq;
-            try (var bump = db.prepareStatement("UPDATE change_stream SET last_seq = last_seq + 1 WHERE stream = ? RETURNING last_seq")) {
-                bump.setString(1, stream);
+            try (var bump = db.prepareStatement("UPDATE change_stream SET last_seq = last_seq + 1 + ? WHERE stream = ? RETURNING last_seq")) {
+                bump.setInt(1, skipped);
+                bump.setString(2, stream);
                 try (var rows = bump.executeQuery()) {
                     assertTrue(rows.next(), "the calendar has a stream");
                     seq = rows.getLong(1);
@@ -282,8 +402,8 @@ class ClusterIT extends Deployed {
                 insert.executeUpdate();
             }
             db.commit();
+            return skipped > 0 ? seq : id;
         }
-        return id;
     }
 
     private static Connection database() throws SQLException {

@@ -26,6 +26,7 @@ class OpsIT extends Deployed {
     private static final String MESSAGES = "io.liveupdate:type=Messages," + APP + "|";
     private static final String SAVE = "io.liveupdate:type=Latency,name=Save," + APP + "|";
     private static final String BROADCAST = "io.liveupdate:type=Latency,name=Broadcast," + APP + "|";
+    private static final String DOORBELL = "io.liveupdate:type=Doorbell," + APP + "|";
 
     private final RemoteJmx jmx = RemoteJmx.ofTestServer();
 
@@ -57,6 +58,10 @@ class OpsIT extends Deployed {
             assertTrue(number(during, SAVE + "MaxMillis") > 0);
             assertTrue(grew(before, during, BROADCAST + "Count") >= 1, "its broadcast was timed");
             assertTrue(number(during, MESSAGES + "QueueBound") >= 1);
+            assertEquals("connected", during.get(DOORBELL + "State"), "the test server runs on PostgreSQL: its listener is connected");
+            assertEquals("true", during.get(DOORBELL + "Up"));
+            assertEquals(0, number(during, DOORBELL + "LagChanges"), "every change the database has was delivered at the last check");
+            assertTrue(number(during, DOORBELL + "MillisSinceLastCheck") >= 0, "it has checked at least once");
             http().delete(calendar.url + "/" + id);
         }
     }
@@ -101,6 +106,10 @@ class OpsIT extends Deployed {
         var health = Http.json(response);
         assertEquals("UP", health.getString("status"));
         assertEquals("database", health.getJsonArray("checks").getJsonObject(0).getString("name"));
+        var doorbell = health.getJsonArray("checks").getJsonObject(1);
+        assertEquals("doorbell", doorbell.getString("name"));
+        assertEquals("UP", doorbell.getString("status"));
+        assertEquals("connected", doorbell.getString("state"), "on PostgreSQL the node listens for other nodes' changes");
     }
 
     @Test
@@ -112,6 +121,10 @@ class OpsIT extends Deployed {
                 .filter(c -> "live-update-database".equals(c.getString("name"))).findFirst();
         assertTrue(check.isPresent(), "wildfly-ops.cli added MicroProfile Health: " + response.body());
         assertEquals("UP", check.get().getString("status"));
+        var doorbell = Http.json(response).getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(c -> "live-update-doorbell".equals(c.getString("name"))).findFirst();
+        assertTrue(doorbell.isPresent(), response.body());
+        assertEquals("UP", doorbell.get().getString("status"));
     }
 
     /**

@@ -151,6 +151,36 @@ class StreamOrderTest {
     }
 
     @Test
+    void changesNoLongerInTheLogAreSignalledAsAReloadBeforeTheNextIsDelivered() {
+        var events = Collections.synchronizedList(new ArrayList<String>());
+        var log = new ArrayList<>(range(8, 12)); // 1-7 trimmed away while this node was behind
+        var order = new StreamOrder<Long>((stream, seq, limit) -> log.stream().filter(s -> s > seq).limit(limit).toList(),
+                seq -> seq, seq -> events.add("#" + seq), (stream, lastMissing) -> events.add("reload after " + lastMissing + " of " + stream));
+        order.baseline(Map.of(STREAM, 3L));
+
+        order.advanced(STREAM, 10);
+        order.committed(STREAM, 11L);
+        order.reconcile(Map.of(STREAM, 12L));
+
+        assertEquals(List.of("reload after 7 of " + STREAM, "#8", "#9", "#10", "#11", "#12"), events,
+                "one reload signal, carrying on from the first change kept");
+    }
+
+    @Test
+    void aStreamThatMissesNothingIsNeverToldToReload() {
+        var reloads = new ArrayList<Long>();
+        var f = new Fixture().committed(6);
+        var order = new StreamOrder<Long>((stream, seq, limit) -> f.log.stream().filter(s -> s > seq).limit(limit).toList(),
+                seq -> seq, f.delivered::add, (stream, lastMissing) -> reloads.add(lastMissing));
+        order.baseline(Map.of(STREAM, 2L));
+
+        order.advanced(STREAM, 6);
+
+        assertEquals(range(3, 6), f.delivered);
+        assertEquals(List.of(), reloads);
+    }
+
+    @Test
     void aGapLongerThanOneReadIsFilledInOrder() {
         int many = StreamOrder.BATCH * 2 + 17;
         var f = new Fixture().committed(many);
