@@ -67,17 +67,22 @@ class ClusterIT extends Deployed {
         return node2.url() + "sync";
     }
 
+    /** A WebSocket and a long-polling client on each node, all subscribed to {@code channel}. */
+    private void subscribeOnBothNodes(String channel, FayeClient ws1, FayeClient lp1, FayeClient ws2, FayeClient lp2) {
+        ws1.connect(sync1(), WEBSOCKET);
+        lp1.connect(sync1(), LONG_POLLING);
+        ws2.connect(sync2(), WEBSOCKET);
+        lp2.connect(sync2(), LONG_POLLING);
+        for (var client : List.of(ws1, lp1, ws2, lp2)) client.subscribe(channel);
+    }
+
     @Test
     void aSaveThroughEitherNodeReachesWebSocketAndLongPollingClientsOnTheOther() {
         var calendar = new TestCalendar(node1());
         String channel = "/calendars/" + calendar.name + "/update";
         try (var ws1 = FayeClient.start("ws-node-1"); var lp1 = FayeClient.start("lp-node-1");
                 var ws2 = FayeClient.start("ws-node-2"); var lp2 = FayeClient.start("lp-node-2")) {
-            ws1.connect(sync1(), WEBSOCKET);
-            lp1.connect(sync1(), LONG_POLLING);
-            ws2.connect(sync2(), WEBSOCKET);
-            lp2.connect(sync2(), LONG_POLLING);
-            for (var client : List.of(ws1, lp1, ws2, lp2)) client.subscribe(channel);
+            subscribeOnBothNodes(channel, ws1, lp1, ws2, lp2);
 
             long id = calendar.insert("2025-04-01 09:00", "2025-04-01 10:00", "saved on node 1");
             for (var client : List.of(ws2, lp2)) {
@@ -122,11 +127,7 @@ class ClusterIT extends Deployed {
         String channel = "/calendars/" + calendar.name + "/update";
         try (var ws1 = FayeClient.start("ws-node-1"); var lp1 = FayeClient.start("lp-node-1");
                 var ws2 = FayeClient.start("ws-node-2"); var lp2 = FayeClient.start("lp-node-2")) {
-            ws1.connect(sync1(), WEBSOCKET);
-            lp1.connect(sync1(), LONG_POLLING);
-            ws2.connect(sync2(), WEBSOCKET);
-            lp2.connect(sync2(), LONG_POLLING);
-            for (var client : List.of(ws1, lp1, ws2, lp2)) client.subscribe(channel);
+            subscribeOnBothNodes(channel, ws1, lp1, ws2, lp2);
 
             int writers = 4;
             int saves = 30;
