@@ -24,13 +24,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two WildFly nodes on one PostgreSQL database (issue 12's first step): node 1 is Arquillian's, node 2 is booted once
- * for this class from the same WildFly ({@link SecondNode}). A change committed through either node reaches the real
+ * per test run from the same WildFly ({@link SecondNode#shared}). A change committed through either node reaches the real
  * Faye client on both, over WebSocket and long-polling: each change once, in the calendar's log order, also when
  * doorbells are lost (the listener's connection terminated by the database, a change logged without one).
  */
@@ -43,12 +42,7 @@ class ClusterIT extends Deployed {
 
     @BeforeAll
     static void bootNodeTwo() throws Exception {
-        node2 = SecondNode.start("node-2");
-    }
-
-    @AfterAll
-    static void stopNodeTwo() {
-        if (node2 != null) node2.close();
+        node2 = SecondNode.shared();
     }
 
     private Http node1() {

@@ -40,18 +40,34 @@ public final class SecondNode implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    private void kill() {
+    /** Ends the node at once, as a crash or {@code kill -9} would: no shutdown, no goodbye to its clients. */
+    public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
-    /** Boots node 2 at {@code it.port.offset + 50} and deploys the WAR the build made; returns once it answers. */
-    public static SecondNode start(String name) throws IOException, InterruptedException {
+    private static SecondNode shared;
+
+    /**
+     * Node 2 for every cluster test class of this test run: booted by the first that asks (one boot per build, the
+     * machine has two cores), stopped when the test JVM ends. A test that stops or kills a node boots one of its own
+     * with {@link #start(String, int)} instead.
+     */
+    public static synchronized SecondNode shared() throws IOException, InterruptedException {
+        if (shared == null || !shared.process.isAlive()) shared = start("node-2", 50);
+        return shared;
+    }
+
+    /**
+     * Boots a node named {@code name} at port offset {@code it.port.offset + offsetStep} (50 for node 2, 70 for a
+     * test's own) and deploys the WAR the build made; returns once it answers.
+     */
+    public static SecondNode start(String name, int offsetStep) throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("jboss.home"));
         Path base = Path.of("target", name).toAbsolutePath();
         copyConfiguration(home.resolve("standalone/configuration"), base.resolve("configuration"));
         Files.createDirectories(base.resolve("deployments"));
-        int offset = Integer.getInteger("it.port.offset", 0) + 50;
+        int offset = Integer.getInteger("it.port.offset", 0) + offsetStep;
         Path log = base.resolve("console.log");
         var command = List.of(home.resolve("bin/standalone.sh").toString(), "-c", "standalone.xml",
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
