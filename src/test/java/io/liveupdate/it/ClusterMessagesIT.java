@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.faye.FayeEvent;
 import io.liveupdate.it.support.SecondNode;
+import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -108,6 +110,15 @@ class ClusterMessagesIT extends Deployed {
                 }
                 assertEquals(1, spilledRowsHolding(body.substring(body.length() - 36)), "the message went through the spill table");
             }
+            // Over the server's limit: refused as on a single node, with its Bayeux error, and sent nowhere.
+            var tooLarge = http().post("sync", Http.JSON, "[{\"channel\":\"" + channel + "\",\"data\":{\"body\":\"" + "x".repeat(1024 * 1024) + "\"}}]");
+            assertEquals(400, tooLarge.statusCode());
+            String error;
+            try (var reader = Json.createReader(new StringReader(tooLarge.body()))) {
+                error = reader.readArray().getJsonObject(0).getString("error");
+            }
+            assertTrue(error.startsWith("400::Bad request: request body larger than"), error);
+
             fence(channel, ws1, ws2, List.of(ws1, ws2, lp2));
             for (var client : List.of(ws1, ws2, lp2)) {
                 assertEquals(2, client.messages().stream().filter(m -> channel.equals(m.channel()) && m.dataObject().containsKey("body")).count(),
