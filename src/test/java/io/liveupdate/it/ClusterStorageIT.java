@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -181,7 +182,7 @@ class ClusterStorageIT extends Deployed {
 
     // ------------------------------------------------------------------------------------------
 
-    private static java.util.function.Predicate<JsonObject> sameOperation(JsonObject update) {
+    private static Predicate<JsonObject> sameOperation(JsonObject update) {
         return m -> update.getString("operation").equals(m.getString("operation", ""))
                 && update.getJsonObject("data").equals(m.getJsonObject("data"));
     }
