@@ -137,6 +137,26 @@ public class BayeuxServer {
         return fanOut.deliver(FrozenMessage.of(message.build()), id, Optional.empty());
     }
 
+    /**
+     * Hands a client's publish to the channel's subscribers exactly as the core does once the extensions have let
+     * it through: the same message (channel, data, the publisher's message {@code id}, the {@link Bayeux#DELIVERY_EXT}
+     * as {@code ext}), the publisher skipped unless {@link BayeuxSettings#broadcastToPublisher()}. For an extension
+     * that delivers publishes in an order of its own (it then marks them {@link Bayeux#DELIVERED}), and for a publish
+     * that another node accepted (no {@code clientId} of this node's). Not subject to the policy or extensions.
+     *
+     * @param message a publish on a plain channel name, neither meta, service nor a pattern
+     * @return how many sessions took the message
+     * @throws IllegalArgumentException if the channel is not a name that can be broadcast
+     */
+    public int deliverPublish(JsonObject message) {
+        String channel = Messages.string(message, CHANNEL);
+        ChannelId id = ChannelId.parse(channel).orElseThrow(() -> new IllegalArgumentException("not a channel: " + channel));
+        if (id.isWild() || id.isMeta() || id.isService() || !message.containsKey(DATA)) {
+            throw new IllegalArgumentException("not a publish to broadcast: " + channel);
+        }
+        return fanOut.deliver(FrozenMessage.of(Publish.delivery(message)), id, sessions.find(Messages.string(message, CLIENT_ID)));
+    }
+
     /** The live session with this clientId, if any. */
     public Optional<ServerSession> session(String clientId) {
         return sessions.find(clientId);
@@ -272,8 +292,10 @@ public class BayeuxServer {
     }
 
     private JsonObject incoming(JsonObject message, Connection connection) {
-        // Only extensions may say what subscribers get in ext, never the client itself.
-        JsonObject current = message.containsKey(DELIVERY_EXT) ? Json.createObjectBuilder(message).remove(DELIVERY_EXT).build() : message;
+        // Only extensions may say what subscribers get in ext, or that they delivered it, never the client itself.
+        JsonObject current = message.containsKey(DELIVERY_EXT) || message.containsKey(DELIVERED)
+                ? Json.createObjectBuilder(message).remove(DELIVERY_EXT).remove(DELIVERED).build()
+                : message;
         for (Extension extension : extensions) {
             try {
                 current = extension.incoming(current, connection);

@@ -44,7 +44,7 @@ final class Publish {
         if (error == null && !policy.get().canPublish(publisher, channel.get())) error = BayeuxError.channelForbidden(name);
         if (error != null) return Reply.failure(message, error).build();
 
-        if (!channel.get().isService()) broadcast(FrozenMessage.of(delivery(message)), channel.get(), publisher);
+        if (!channel.get().isService() && !message.containsKey(DELIVERED)) broadcast(FrozenMessage.of(delivery(message)), channel.get(), publisher);
         return Reply.success(message).build();
     }
 

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Hears the other nodes' messages ({@link ClusterPayload}) on the node's listener connection and publishes each to
- * this node's subscribers, through the Bayeux server's server-side publish: not a client publish, so it is never
- * sent on again. This node's own messages come back too and are skipped: its subscribers had them when they were
+ * Hears the other nodes' messages ({@link ClusterPayload}) on the node's listener connection and hands each to this
+ * node's subscribers as the origin's subscribers got it ({@link io.liveupdate.bayeux.BayeuxServer#deliverPublish}):
+ * a server-side delivery, not a client publish, so it is never sent on again. This node's own messages come back too and are skipped: its subscribers had them when they were
  * published. A notice that cannot be read, or a spilled row already trimmed, is logged and dropped.
  */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class ClusterInbox implements ListenedChannel {
         try {
             var notice = ClusterPayload.parse(payload);
             if (node.id().equals(notice.node())) return;
-            messageOf(notice).ifPresent(message -> bayeux.publish(message.channel(), message.data()));
+            messageOf(notice).ifPresent(message -> bayeux.deliverPublish(message.delivery()));
         } catch (IllegalArgumentException e) {
             LOG.warning(() -> "Ignored a message from another node (" + LogSafe.text(e.getMessage()) + "): " + LogSafe.quoted(payload));
         } catch (SQLException e) {

@@ -9,16 +9,17 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 
 /**
- * A message as subscribers get it, on its way to the other nodes: a channel and its data, as JSON text
- * ({@code {"channel":..,"data":..}}, a Bayeux delivery), which is what the spill table keeps.
+ * A message as subscribers get it, on its way to the other nodes: a Bayeux delivery ({@code channel}, {@code data},
+ * the publisher's message {@code id} if it had one), which is also what the spill table keeps, as JSON text. The
+ * receiving node hands out the same message, so a page gets the same bytes on every node.
  */
-record ClusterMessage(String channel, JsonValue data) {
+record ClusterMessage(JsonObject delivery) {
 
+    /** @throws IllegalArgumentException when the object has no channel name or no data */
     static ClusterMessage of(JsonObject delivery) {
-        if (!(delivery.get(Bayeux.CHANNEL) instanceof JsonString channel)) throw new IllegalArgumentException("no channel");
-        JsonValue data = delivery.get(Bayeux.DATA);
-        if (data == null) throw new IllegalArgumentException("no data");
-        return new ClusterMessage(channel.getString(), data);
+        if (!(delivery.get(Bayeux.CHANNEL) instanceof JsonString)) throw new IllegalArgumentException("no channel");
+        if (!delivery.containsKey(Bayeux.DATA)) throw new IllegalArgumentException("no data");
+        return new ClusterMessage(delivery);
     }
 
     /** @throws IllegalArgumentException when the text is not a delivery */
@@ -26,9 +27,17 @@ record ClusterMessage(String channel, JsonValue data) {
         return of(object(json));
     }
 
-    /** The delivery as JSON text. */
+    /** A delivery the server makes itself, as JSON text. */
     static String json(String channel, JsonValue data) {
         return Json.createObjectBuilder().add(Bayeux.CHANNEL, channel).add(Bayeux.DATA, data).build().toString();
+    }
+
+    String channel() {
+        return delivery.getString(Bayeux.CHANNEL);
+    }
+
+    JsonValue data() {
+        return delivery.get(Bayeux.DATA);
     }
 
     static JsonObject object(String json) {

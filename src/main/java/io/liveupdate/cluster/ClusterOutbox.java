@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  * <p>At most once, like any pub/sub between nodes that keeps no history: while the database is down, or when more
  * than {@value #MAX_QUEUED} messages (or {@value #MAX_QUEUED_CHARS} characters) wait, messages reach this node's
  * subscribers only, and the loss is logged. A delivery that carries a number ({@code ext.seq}) is left alone: it is in
- * the change log, which carries it to the other nodes in order.
+ * the change log, which carries it to the other nodes in order (storage operations do not even come here: their
+ * ordering point delivers them, {@code Bayeux.DELIVERED}; the check guards against a numbered one that would).
  */
 @ApplicationScoped
 public class ClusterOutbox implements PublishListener {
