@@ -47,6 +47,15 @@ class PublishListenerTest {
     }
 
     @Test
+    void aPublishAnExtensionDeliveredItselfIsNot() {
+        wire.server.addExtension((message, connection) -> "/stored".equals(message.getString("channel", null))
+                ? io.liveupdate.json.Json.createObjectBuilder(message).add(Bayeux.DELIVERED, true).build()
+                : message);
+        assertTrue(wire.publish("/stored", "{'operation':'insert'}").getBoolean("successful"));
+        assertEquals(List.of(), heard);
+    }
+
+    @Test
     void aFailingListenerChangesNeitherTheReplyNorTheOtherListeners() {
         var server = new Wire();
         var later = new CopyOnWriteArrayList<String>();
