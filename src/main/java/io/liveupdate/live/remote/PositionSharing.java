@@ -47,7 +47,7 @@ final class PositionSharing {
 
     /** A keyed connection ended: its position is written at once (on the executor), for a reconnect to any node. */
     void ended(RemoteConnection connection) {
-        long position = connection.upTo();
+        long position = connection.writtenUpTo();
         if (connection.page() == null || position < 0) return;
         if (ended.size() >= MAX_WAITING && !ended.containsKey(connection.page())) {
             LOG.fine(() -> "Not keeping the position of " + connection.page() + ": " + MAX_WAITING + " are waiting for the database");

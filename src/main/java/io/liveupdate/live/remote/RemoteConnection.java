@@ -94,7 +94,7 @@ final class RemoteConnection {
         }
         if (seq > replayedFrom && seq <= replayedTo) return true;
         advance(seq);
-        return outbox.offer(text, writes);
+        return outbox.offer(text, upTo, writes);
     }
 
     /** From now until {@link #releaseLive}, live changes wait: a replay is about to be sent. */
@@ -112,7 +112,7 @@ final class RemoteConnection {
     synchronized boolean sendReplayed(long seq, String text) {
         replayedTo = seq;
         advance(seq);
-        return outbox.offer(text);
+        return outbox.offer(text, upTo);
     }
 
     /**
@@ -124,6 +124,7 @@ final class RemoteConnection {
             upTo = position;
             ahead.headSet(position, true).clear();
             advance(position);
+            outbox.mark(upTo);
         }
         var waiting = held;
         held = null;
@@ -139,9 +140,18 @@ final class RemoteConnection {
         return upTo;
     }
 
+    /**
+     * Where the page stands: the number up to which every change of the calendar has been written to its socket
+     * (not merely queued: what waits is lost if the connection ends); -1 when not known.
+     */
+    long writtenUpTo() {
+        return outbox.written();
+    }
+
     /** The position to write, when this connection has a key and has moved since its position was last written; else -1. */
     synchronized long unstoredPosition() {
-        return page != null && upTo > stored ? upTo : -1;
+        long written = outbox.written();
+        return page != null && written > stored ? written : -1;
     }
 
     /** The position has been written. */

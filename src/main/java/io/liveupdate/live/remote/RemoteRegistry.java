@@ -103,9 +103,9 @@ public class RemoteRegistry {
     void closed(RemoteConnection connection) {
         connections.remove(connection.id());
         unsubscribe(connection);
-        long upTo = connection.upTo();
-        if (connection.pageKey() != null && upTo >= 0) {
-            positions.remember(connection.pageKey(), connection.calendar(), upTo);
+        long written = connection.writtenUpTo();
+        if (connection.pageKey() != null && written >= 0) {
+            positions.remember(connection.pageKey(), connection.calendar(), written);
             sharing.ended(connection);
         }
     }
@@ -135,7 +135,7 @@ public class RemoteRegistry {
         long furthest = connection.keyPosition().orElse(-1);
         for (RemoteConnection other : connections.values()) {
             if (other != connection && page.equals(other.pageKey()) && other.calendar().equals(connection.calendar())) {
-                furthest = Math.max(furthest, other.upTo());
+                furthest = Math.max(furthest, other.writtenUpTo());
             }
         }
         furthest = Math.max(furthest, positions.recall(page, connection.calendar()).orElse(-1));

@@ -123,6 +123,23 @@ class SharedPositionsTest {
     }
 
     @Test
+    void aChangeQueuedButNotYetWrittenWhenTheConnectionEndsIsSentAgainAfterIt() {
+        var slow = FakePeer.holding();
+        var page = node2.open(slow, "team", "key-1", OptionalLong.of(0));
+        slow.complete(null); // start
+        node2.subscribe(page);
+        commit(1);
+        commit(2);
+        slow.complete(null); // change 1 written; change 2 still in flight
+        node2.closed(page);
+
+        var again = new FakePeer();
+        node1.subscribe(node1.open(again, "team", "key-1", OptionalLong.of(0)));
+
+        assertEquals(List.of("e2"), texts(again));
+    }
+
+    @Test
     void aStoredPositionNeverGoesBack() {
         var ahead = node2.open(new FakePeer(), "team", "key-1", OptionalLong.of(0));
         node2.subscribe(ahead);
