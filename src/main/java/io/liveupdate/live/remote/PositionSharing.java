@@ -13,12 +13,12 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Shares where RemoteEvents pages stand with the other nodes, through {@link SharedPositions}. Writes a connection's position when it ends, at once,
- * and every {@link #INTERVAL} the position of each open connection that moved since it was last written, so after
- * a crash the stored position is at most that old. Every write runs on the executor, one at a time (one pooled
- * connection per node), never on a WebSocket I/O thread or in a save's transaction. While the database fails, the
- * ended connections' positions wait here (at most {@value #MAX_WAITING}) and the failure is logged once; live
- * delivery does not depend on any of it.
+ * Shares where RemoteEvents pages stand with the other nodes, through {@link SharedPositions}. Writes a connection's
+ * position when it ends, at once, and every {@link #INTERVAL} the position of each open connection that moved since
+ * it was last written, so after a crash the stored position is at most that old. Every write runs on the executor,
+ * one at a time (one pooled connection per node), never on a WebSocket I/O thread or in a save's transaction. While
+ * the database fails, the ended connections' positions wait here (at most {@value #MAX_WAITING}) and the failure is
+ * logged once (reads and writes each); live delivery does not depend on any of it.
  */
 final class PositionSharing {
 
@@ -34,7 +34,8 @@ final class PositionSharing {
     private final SharedPositions store;
     private final Executor executor;
     private final Supplier<Collection<RemoteConnection>> open;
-    private final OutageLog outage = new OutageLog(LOG, "Storing RemoteEvents positions");
+    private final OutageLog writeOutage = new OutageLog(LOG, "Storing RemoteEvents positions");
+    private final OutageLog readOutage = new OutageLog(LOG, "Reading stored RemoteEvents positions");
     private final ConcurrentHashMap<PageAtCalendar, Long> ended = new ConcurrentHashMap<>();
     private final AtomicBoolean writeQueued = new AtomicBoolean();
     private int writes;
@@ -89,10 +90,10 @@ final class PositionSharing {
         try {
             store.store(batch);
             if (trimming) store.trim();
-            outage.succeeded();
+            writeOutage.succeeded();
             for (Moved m : moved) m.connection().stored(m.position());
         } catch (RuntimeException e) {
-            outage.failed("pages that move to another node are caught up from their keys' positions", e);
+            writeOutage.failed("pages that move to another node are caught up from their keys' positions", e);
             // Open connections are asked again next time; ended ones only live here.
             for (Moved m : moved) batch.remove(m.connection().page());
             batch.forEach((page, position) -> ended.merge(page, position, Math::max));
@@ -103,10 +104,10 @@ final class PositionSharing {
     OptionalLong recall(PageAtCalendar page) {
         try {
             var stored = store.recall(page);
-            outage.succeeded();
+            readOutage.succeeded();
             return stored;
         } catch (RuntimeException e) {
-            outage.failed("pages are caught up from what this node remembers or their keys' positions", e);
+            readOutage.failed("pages are caught up from what this node remembers or their keys' positions", e);
             return OptionalLong.empty();
         }
     }
