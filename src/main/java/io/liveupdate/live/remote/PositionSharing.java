@@ -1,6 +1,5 @@
 package io.liveupdate.live.remote;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.OptionalLong;
@@ -14,8 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * Shares where RemoteEvents pages stand with the other nodes, through {@link SharedPositions}. Writes a connection's
- * position when it ends, at once, and every {@link #INTERVAL} the position of each open connection that moved since
- * it was last written, so after a crash the stored position is at most that old. Every write runs on the executor,
+ * position when it ends, at once, and periodically ({@link RemoteSettings#positionWriteInterval()}, 2 s) the position
+ * of each open connection that moved since it was last written, so after a crash the stored position is at most
+ * that old. Every write runs on the executor,
  * one at a time (one pooled connection per node), never on a WebSocket I/O thread or in a save's transaction. While
  * the database fails, the ended connections' positions wait here (at most {@value #MAX_WAITING}) and the failure is
  * logged once (reads and writes each); live delivery does not depend on any of it.
@@ -24,8 +24,6 @@ final class PositionSharing {
 
     private static final Logger LOG = Logger.getLogger(PositionSharing.class.getName());
 
-    /** How often open connections' positions are written: the most a page replays again after its node crashed. */
-    static final Duration INTERVAL = Duration.ofSeconds(2);
     /** Ended connections' positions kept while the database cannot take them; beyond, those pages fall back to their keys. */
     static final int MAX_WAITING = 100_000;
     /** Trimming runs on every this many writes (about once a minute at one write per interval). */

@@ -57,7 +57,7 @@ public class RemoteRegistry {
         shareThrough(shared, executor);
         long seconds = settings.pingInterval().toSeconds();
         heartbeat = scheduler.scheduleAtFixedRate(this::heartbeat, seconds, seconds, TimeUnit.SECONDS);
-        long interval = PositionSharing.INTERVAL.toMillis();
+        long interval = settings.positionWriteInterval().toMillis();
         positionWrites = scheduler.scheduleWithFixedDelay(sharing::requestWrite, interval, interval, TimeUnit.MILLISECONDS);
     }
 
