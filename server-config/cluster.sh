@@ -15,7 +15,7 @@
 # The database (created when missing, never dropped; the nodes' Flyway migrations create the schema):
 #   DB_HOST (127.0.0.1), DB_PORT (5432), DB_NAME (liveupdate), DB_USER (postgres), DB_PASSWORD (postgres)
 # NODE_JAVA_OPTS: each node's JVM options (default -Xms128m -Xmx512m).
-# Needs haproxy (apt-get install haproxy), psql and createdb (apt-get install postgresql-client), curl, Java 17, Maven.
+# Needs haproxy (installed with apt-get when missing and run as root), psql and createdb (apt-get install postgresql-client), curl, Java 17, Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -46,6 +46,11 @@ fail() { echo "cluster.sh: $*" >&2; exit 1; }
 http_port() { echo $((8080 + ${OFFSET[$1]})); }
 node_url() { echo "http://127.0.0.1:$(http_port "$1")"; }
 
+# haproxy comes from Debian's packages: installed here when missing and this user may (root, as on a fresh machine).
+if ! command -v haproxy >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "installing haproxy (apt-get install haproxy)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy; } >/dev/null 2>&1 || true
+fi
 command -v haproxy >/dev/null || fail "haproxy is missing: apt-get install haproxy"
 command -v psql >/dev/null && command -v createdb >/dev/null || fail "psql/createdb are missing: apt-get install postgresql-client"
 command -v curl >/dev/null || fail "curl is missing: apt-get install curl"

@@ -37,6 +37,13 @@ public interface Bayeux {
      */
     String DELIVERY_EXT = "liveupdate:deliveryExt";
 
+    /**
+     * Not on the wire: set by an {@link Extension} that has handed a publish to the channel's subscribers itself
+     * ({@link BayeuxServer#deliverPublish}, in an order of its own); the core then acknowledges the publish and does
+     * not fan it out again. Removed from what clients send, as {@link #DELIVERY_EXT} is.
+     */
+    String DELIVERED = "liveupdate:delivered";
+
     /** Advice fields and the values of {@code reconnect}. */
     String RECONNECT = "reconnect";
     String INTERVAL = "interval";

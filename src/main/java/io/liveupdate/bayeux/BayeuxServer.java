@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  *
  * <p>Transports call {@link #handle}; the rest of the application publishes with {@link #publish} and shapes
  * what clients may do with {@link #setSecurityPolicy}, {@link #addExtension}, {@link #addSubscriptionListener},
- * and learns of sessions with {@link #addHandshakeListener} and {@link #addSessionListener}. Thread-safe, with no
+ * learns of sessions with {@link #addHandshakeListener} and {@link #addSessionListener}, and of client publishes
+ * with {@link #addPublishListener}. Thread-safe, with no
  * global lock: registries are concurrent maps and each session guards only its own queue.
  *
  * <p>In the application, produce one as an {@code @ApplicationScoped} bean from a method that builds it with
@@ -41,6 +42,7 @@ public class BayeuxServer {
     private final List<SubscriptionListener> subscriptionListeners = new CopyOnWriteArrayList<>();
     private final List<HandshakeListener> handshakeListeners = new CopyOnWriteArrayList<>();
     private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
+    private final List<PublishListener> publishListeners = new CopyOnWriteArrayList<>();
     private final Handshake handshake;
     private final Connect connect;
     private final Subscriptions subscriptions;
@@ -63,7 +65,7 @@ public class BayeuxServer {
         this.handshake = new Handshake(settings, sessions);
         this.connect = new Connect(settings, sessions);
         this.subscriptions = new Subscriptions(sessions, channels, this::securityPolicy, subscriptionListeners);
-        this.publish = new Publish(sessions, fanOut, this::securityPolicy);
+        this.publish = new Publish(sessions, fanOut, this::securityPolicy, publishListeners);
     }
 
     /** Starts sweeping expired sessions, every {@link BayeuxSettings#sweepPeriodMillis()}. */
@@ -135,6 +137,26 @@ public class BayeuxServer {
         return fanOut.deliver(FrozenMessage.of(message.build()), id, Optional.empty());
     }
 
+    /**
+     * Hands a client's publish to the channel's subscribers exactly as the core does once the extensions have let
+     * it through: the same message (channel, data, the publisher's message {@code id}, the {@link Bayeux#DELIVERY_EXT}
+     * as {@code ext}), the publisher skipped unless {@link BayeuxSettings#broadcastToPublisher()}. For an extension
+     * that delivers publishes in an order of its own (it then marks them {@link Bayeux#DELIVERED}), and for a publish
+     * that another node accepted (no {@code clientId} of this node's). Not subject to the policy or extensions.
+     *
+     * @param message a publish on a plain channel name, neither meta, service nor a pattern
+     * @return how many sessions took the message
+     * @throws IllegalArgumentException if the channel is not a name that can be broadcast
+     */
+    public int deliverPublish(JsonObject message) {
+        String channel = Messages.string(message, CHANNEL);
+        ChannelId id = ChannelId.parse(channel).orElseThrow(() -> new IllegalArgumentException("not a channel: " + channel));
+        if (id.isWild() || id.isMeta() || id.isService() || !message.containsKey(DATA)) {
+            throw new IllegalArgumentException("not a publish to broadcast: " + channel);
+        }
+        return fanOut.deliver(FrozenMessage.of(Publish.delivery(message)), id, sessions.find(Messages.string(message, CLIENT_ID)));
+    }
+
     /** The live session with this clientId, if any. */
     public Optional<ServerSession> session(String clientId) {
         return sessions.find(clientId);
@@ -185,6 +207,11 @@ public class BayeuxServer {
     /** Told when any session ends, see {@link SessionListener}. */
     public void addSessionListener(SessionListener listener) {
         sessionListeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** Told of every client publish delivered here, see {@link PublishListener}. */
+    public void addPublishListener(PublishListener listener) {
+        publishListeners.add(Objects.requireNonNull(listener));
     }
 
     int subscriberCount(String channel) {
@@ -265,8 +292,10 @@ public class BayeuxServer {
     }
 
     private JsonObject incoming(JsonObject message, Connection connection) {
-        // Only extensions may say what subscribers get in ext, never the client itself.
-        JsonObject current = message.containsKey(DELIVERY_EXT) ? Json.createObjectBuilder(message).remove(DELIVERY_EXT).build() : message;
+        // Only extensions may say what subscribers get in ext, or that they delivered it, never the client itself.
+        JsonObject current = message.containsKey(DELIVERY_EXT) || message.containsKey(DELIVERED)
+                ? Json.createObjectBuilder(message).remove(DELIVERY_EXT).remove(DELIVERED).build()
+                : message;
         for (Extension extension : extensions) {
             try {
                 current = extension.incoming(current, connection);

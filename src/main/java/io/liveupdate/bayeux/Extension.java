@@ -6,7 +6,9 @@ import jakarta.json.JsonObject;
  * Sees every message a client sends, before the core handles it: Faye's incoming server extension. Use it for
  * authentication from {@code ext}, for relays (a {@code /broadcast} publish re-published elsewhere through
  * {@link BayeuxServer#publish}), or to rewrite messages, including the {@code ext} that subscribers get with a
- * publish ({@link Bayeux#DELIVERY_EXT}). Server-side publishes do not pass through extensions.
+ * publish ({@link Bayeux#DELIVERY_EXT}), or to deliver a publish itself in an order of its own
+ * ({@link BayeuxServer#deliverPublish}, then {@link Bayeux#DELIVERED}). Server-side publishes do not pass through
+ * extensions.
  *
  * <p>Extensions run in the order they were added, each on the previous one's result, concurrently across
  * requests: implementations must be thread-safe. One that throws rejects the message with

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +21,9 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>a Webix operation ({@link StorageOperation}) is applied to the database in its own transaction, then
  *       relayed to the channel's subscribers as it came but for its {@code $} fields ({@link ClientMarkers}), with its number in the storage ({@code ext.seq}, which
- *       js/live-catchup.js uses, see {@link StorageNumbering});</li>
+ *       js/live-catchup.js uses, see {@link StorageNumbering}); relayed by the storage's ordering point
+ *       ({@link StorageOrder}, which every node's subscribers get it from, in the storage's order), so the core
+ *       only acknowledges it ({@link Bayeux#DELIVERED});</li>
  *   <li>any other data is relayed and not stored;</li>
  *   <li>a malformed operation, or one on a channel name longer than {@link StorageChannels#MAX_LENGTH}, is refused
  *       with {@link StorageError#invalidOperation} ({@code 405:<channel>:Invalid storage operation});</li>
@@ -41,6 +42,8 @@ public class StorageExtension implements Extension {
     BayeuxServer bayeux;
     @Inject
     StorageService storage;
+    @Inject
+    StorageOrder order;
 
     @Override
     public JsonObject incoming(JsonObject message, Connection connection) {
@@ -53,8 +56,12 @@ public class StorageExtension implements Extension {
             if (!StorageChannels.fits(channel.get())) throw new InvalidStorageOperation("the channel name is too long");
             // Relayed and logged without the sender's $ markers, as stored (ClientMarkers).
             JsonObject relayed = ClientMarkers.relayed(message.getJsonObject(Bayeux.DATA));
-            long seq = store(name, operation.get(), relayed);
-            return Json.createObjectBuilder(message).add(Bayeux.DATA, relayed).add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(seq)).build();
+            long seq = store(name, operation.get(), LoggedPublish.entry(relayed, message.get(Bayeux.ID)));
+            JsonObject numbered = Json.createObjectBuilder(message).add(Bayeux.DATA, relayed).add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(seq)).build();
+            // Delivered through the storage's ordering point, never straight by the core: an operation another
+            // node stored before this one reaches this node's subscribers first.
+            order.committed(new StorageChange(name, seq, numbered));
+            return Json.createObjectBuilder(numbered).add(Bayeux.DELIVERED, true).build();
         } catch (InvalidStorageOperation e) {
             LOG.info(() -> "Refused a storage operation on " + LogSafe.quoted(name) + ": " + LogSafe.text(e.getMessage()));
             return rejected(message, StorageError.invalidOperation(name));
@@ -64,12 +71,12 @@ public class StorageExtension implements Extension {
         }
     }
 
-    private long store(String channel, StorageOperation operation, JsonValue relayed) {
+    private long store(String channel, StorageOperation operation, JsonObject logged) {
         try {
-            return storage.apply(channel, operation, relayed);
+            return storage.apply(channel, operation, logged);
         } catch (RuntimeException first) {
             LOG.log(Level.FINE, "Retrying a storage operation on " + LogSafe.quoted(channel), first);
-            return storage.apply(channel, operation, relayed);
+            return storage.apply(channel, operation, logged);
         }
     }
 

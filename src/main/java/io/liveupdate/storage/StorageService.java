@@ -1,11 +1,9 @@
 package io.liveupdate.storage;
 
-import io.liveupdate.json.Json;
 import io.liveupdate.persistence.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -28,15 +26,15 @@ public class StorageService {
      * Applies one operation in a transaction of its own: insert and update create the item if it is missing
      * (insert replaces an existing one's fields, update merges into them), delete removes it if it exists. In the
      * same transaction, the message that subscribers get is numbered in the storage's change log stream
-     * ({@link StorageNumbering}), so that a client that missed it is sent it again.
+     * ({@link StorageNumbering}), so that a client that missed it is sent it again, and other nodes relay it.
      *
-     * @param relayed the data subscribers are sent for this operation
+     * @param logged the log entry of what subscribers are sent for this operation ({@link LoggedPublish#entry})
      * @return the operation's number in the storage's stream
      * @throws RuntimeException if the database failed; nothing was changed then. A concurrent first insert of the
      *         same item, or a concurrent update of it, fails this way too and succeeds when retried.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public long apply(String channel, StorageOperation operation, JsonValue relayed) {
+    public long apply(String channel, StorageOperation operation, JsonObject logged) {
         Optional<StoredItem> stored = find(channel, operation.itemId());
         switch (operation.kind()) {
             case INSERT -> stored.ifPresentOrElse(item -> item.replace(operation.item()), () -> persist(channel, operation));
@@ -44,7 +42,7 @@ public class StorageService {
             case DELETE -> stored.ifPresent(em::remove);
         }
         em.flush(); // a constraint violation surfaces here, as a failure of this call
-        return log.append(StorageNumbering.streamOfStorage(channel), Json.createObjectBuilder().add(StorageNumbering.DATA, relayed).build()).seq();
+        return log.append(StorageNumbering.streamOfStorage(channel), logged).seq();
     }
 
     /** At most {@code limit} items of the storage, the newest ones, in insertion order. */

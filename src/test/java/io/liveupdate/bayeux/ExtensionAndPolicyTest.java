@@ -86,6 +86,34 @@ class ExtensionAndPolicyTest {
     }
 
     @Test
+    void anExtensionThatDeliveredAPublishItselfGetsItAcknowledgedAndNotFannedOutAgain() {
+        var subscriber = wire.server.session(wire.subscribed("/chat")).orElseThrow();
+        String publisher = wire.subscribed("/chat");
+        wire.server.addExtension((message, connection) -> {
+            var numbered = Json.createObjectBuilder(message).add(Bayeux.DELIVERY_EXT, json("{'seq':3}")).build();
+            wire.server.deliverPublish(numbered);
+            return Json.createObjectBuilder(numbered).add(Bayeux.DELIVERED, true).build();
+        });
+
+        var reply = wire.one("{'channel':'/chat','clientId':'%s','data':{'n':1},'id':'a'}".formatted(publisher));
+
+        assertTrue(reply.getBoolean("successful"), reply.toString());
+        var delivered = subscriber.drain();
+        assertEquals(1, delivered.size(), "once, by the extension: " + delivered);
+        // What the core itself gives a client's publish: channel, data, the publisher's id, the delivery ext.
+        assertEquals(List.of("{\"channel\":\"/chat\",\"data\":{\"n\":1},\"id\":\"a\",\"ext\":{\"seq\":3}}"), List.of(delivered.get(0).json()));
+    }
+
+    @Test
+    void aClientCannotClaimItsPublishWasDeliveredAlready() {
+        var subscriber = wire.server.session(wire.subscribed("/chat")).orElseThrow();
+
+        assertTrue(wire.one("{'channel':'/chat','data':{'n':1},'id':'a','liveupdate:delivered':true}").getBoolean("successful"));
+
+        assertEquals(List.of(json("{'channel':'/chat','data':{'n':1},'id':'a'}")), Wire.objects(subscriber.drain()));
+    }
+
+    @Test
     void anExtensionCanDropAMessageWithNoReply() {
         wire.server.addExtension((message, connection) -> message.getString("channel").equals("/drop") ? null : message);
         assertEquals(List.of("/keep"), wire.now("[{'channel':'/drop','data':{}},{'channel':'/keep','data':{}}]").stream()

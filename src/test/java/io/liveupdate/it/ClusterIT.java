@@ -2,6 +2,13 @@ package io.liveupdate.it;
 
 import static io.liveupdate.it.faye.FayeClient.Transport.LONG_POLLING;
 import static io.liveupdate.it.faye.FayeClient.Transport.WEBSOCKET;
+import static io.liveupdate.it.ClusterChecks.WITHIN;
+import static io.liveupdate.it.ClusterChecks.assertSameAsLog;
+import static io.liveupdate.it.ClusterChecks.awaitDoorbell;
+import static io.liveupdate.it.ClusterChecks.database;
+import static io.liveupdate.it.ClusterChecks.doorbellCheck;
+import static io.liveupdate.it.ClusterChecks.logOf;
+import static io.liveupdate.it.ClusterChecks.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +42,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT extends Deployed {
 
-    /** Generous: the lost-doorbell cases wait for the periodic check (every few seconds) on a loaded machine. */
-    private static final Duration WITHIN = Duration.ofSeconds(60);
 
     private static SecondNode node2;
 
@@ -124,7 +129,7 @@ class ClusterIT extends Deployed {
             subscribeOnBothNodes(channel, ws1, lp1, ws2, lp2);
 
             int writers = 4;
-            int saves = 30;
+            int saves = 250; // 1,000 in all, as issue 12 asks
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             try {
                 var done = new ArrayList<Future<?>>();
@@ -248,46 +253,6 @@ class ClusterIT extends Deployed {
         assertEquals("inserted", answer.getString("action"), answer.toString());
     }
 
-    /**
-     * Waits until each client has received as many messages on the channel as the calendar's log holds, then checks
-     * that each received exactly the log: every change, once, in log order.
-     */
-    private static void assertSameAsLog(TestCalendar calendar, String channel, List<FayeClient> clients) {
-        List<String> log = logOf(calendar);
-        for (var client : clients) {
-            long deadline = System.nanoTime() + WITHIN.toNanos();
-            while (received(client, channel).size() < log.size() && System.nanoTime() < deadline) {
-                client.assertNoMessage(channel, m -> false, Duration.ofMillis(100)); // waits without a fixed sleep
-            }
-            assertEquals(log, received(client, channel), client + " received every change of the log once, in log order");
-        }
-    }
-
-    private static List<String> received(FayeClient client, String channel) {
-        return client.messages().stream().filter(m -> channel.equals(m.channel())).map(FayeEvent::dataObject)
-                .map(m -> m.getString("tid") + " " + m.getString("status")).toList();
-    }
-
-    /** The calendar's change log as "id status", in seq order, read from the database. */
-    private static List<String> logOf(TestCalendar calendar) {
-        try (Connection db = database();
-                var select = db.prepareStatement("SELECT payload FROM change_log WHERE stream = ? ORDER BY seq")) {
-            select.setString(1, "calendar:" + calendar.name);
-            var log = new ArrayList<String>();
-            try (var rows = select.executeQuery()) {
-                while (rows.next()) {
-                    try (var reader = Json.createReader(new StringReader(rows.getString(1)))) {
-                        JsonObject record = reader.readObject();
-                        log.add(record.getJsonObject("event").getJsonNumber("id").longValue() + " " + record.getString("kind").toLowerCase());
-                    }
-                }
-            }
-            return log;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Ends every doorbell listener's connection to this run's database, as an operator or a failover would. */
     private static int terminateListeners() throws SQLException {
         try (Connection db = database();
@@ -310,27 +275,6 @@ class ClusterIT extends Deployed {
                 return rows.getInt(1);
             }
         }
-    }
-
-    /** Polls a node's {@code /api/health} until it answers {@code status} with the doorbell in {@code state}; returns the body. */
-    private static JsonObject awaitDoorbell(Http node, int status, String state) throws InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        String last = "";
-        while (true) {
-            var response = node.get("api/health");
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == status) {
-                JsonObject health = Http.json(response);
-                if (state.equals(doorbellCheck(health).getString("state"))) return health;
-            }
-            if (System.nanoTime() > deadline) throw new AssertionError("no " + status + " with the doorbell " + state + " within " + WITHIN + "; last: " + last);
-            Thread.sleep(200);
-        }
-    }
-
-    private static JsonObject doorbellCheck(JsonObject health) {
-        return health.getJsonArray("checks").stream().map(c -> c.asJsonObject()).filter(c -> "doorbell".equals(c.getString("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("no doorbell check in " + health));
     }
 
     private static String databaseName() throws SQLException {
@@ -401,15 +345,7 @@ class ClusterIT extends Deployed {
         }
     }
 
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
-    }
-
     private static String typeAndId(JsonObject value) {
         return value.getString("type") + " " + value.getJsonObject("event").getJsonNumber("id").longValue();
-    }
-
-    private static Predicate<JsonObject> status(long id, String status) {
-        return m -> Long.toString(id).equals(m.getString("tid", null)) && status.equals(m.getString("status", null));
     }
 }

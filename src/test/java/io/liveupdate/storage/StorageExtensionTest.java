@@ -11,7 +11,6 @@ import io.liveupdate.bayeux.SecurityPolicy;
 import io.liveupdate.bayeux.ServerSession;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +27,9 @@ class StorageExtensionTest {
     void wire() {
         extension.bayeux = new BayeuxServer(BayeuxSettings.defaults(), Scheduler.of(null));
         extension.storage = storage;
+        extension.order = new StorageOrder();
+        extension.order.bayeux = extension.bayeux;
+        extension.order.create();
     }
 
     private static JsonObject publish(String channel, JsonObject data) {
@@ -46,8 +48,9 @@ class StorageExtensionTest {
         var relayed = extension.incoming(message, null);
 
         assertEquals(List.of("/chat insert 1"), storage.applied);
-        assertEquals(message, Json.createObjectBuilder(relayed).remove(Bayeux.DELIVERY_EXT).build(), "relayed as it came");
+        assertEquals(message, Json.createObjectBuilder(relayed).remove(Bayeux.DELIVERY_EXT).remove(Bayeux.DELIVERED).build(), "relayed as it came");
         assertEquals(1, relayed.getJsonObject(Bayeux.DELIVERY_EXT).getInt("seq"), "numbered for the subscribers");
+        assertTrue(relayed.getBoolean(Bayeux.DELIVERED), "delivered by the storages' ordering point, not again by the core");
         assertEquals(2, extension.incoming(publish("/chat", insert(2)), null).getJsonObject(Bayeux.DELIVERY_EXT).getInt("seq"));
     }
 
@@ -136,7 +139,8 @@ class StorageExtensionTest {
 
         assertEquals(Json.createObjectBuilder().add("id", "3").add("operation", "insert")
                 .add("data", Json.createObjectBuilder().add("id", 3).add("value", "hi")).add("clientId", "page").build(), relayed);
-        assertEquals(relayed, storage.relayed.get(0), "logged for replays as relayed");
+        assertEquals(relayed, storage.logged.get(0).get("data"), "logged for replays as relayed");
+        assertEquals("5", storage.logged.get(0).getString("id"), "with the publish's message id, for other nodes");
     }
 
     @Test
@@ -174,16 +178,16 @@ class StorageExtensionTest {
     static final class FakeStorage extends StorageService {
         final List<String> attempts = new ArrayList<>();
         final List<String> applied = new ArrayList<>();
-        final List<JsonValue> relayed = new ArrayList<>();
+        final List<JsonObject> logged = new ArrayList<>();
         int failures;
 
         @Override
-        public long apply(String channel, StorageOperation operation, JsonValue relayed) {
+        public long apply(String channel, StorageOperation operation, JsonObject logged) {
             String text = channel + " " + operation.kind().wireName() + " " + operation.itemId();
             attempts.add(text);
             if (failures-- > 0) throw new IllegalStateException("database down");
             applied.add(text);
-            this.relayed.add(relayed);
+            this.logged.add(logged);
             return applied.size();
         }
     }

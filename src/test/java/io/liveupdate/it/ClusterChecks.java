@@ -1,0 +1,99 @@
+package io.liveupdate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.liveupdate.it.faye.FayeClient;
+import io.liveupdate.it.faye.FayeEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * What the cluster tests check on every node alike: that clients received a calendar's change log, once each and in
+ * log order; a node's doorbell as {@code /api/health} reports it; the run's database.
+ */
+public final class ClusterChecks {
+
+    /** Generous: the lost-doorbell cases wait for the periodic check (every few seconds) on a loaded machine. */
+    public static final Duration WITHIN = Duration.ofSeconds(60);
+
+    private ClusterChecks() {
+    }
+
+
+    /**
+     * Waits until each client has received as many messages on the channel as the calendar's log holds, then checks
+     * that each received exactly the log: every change, once, in log order.
+     */
+    public static void assertSameAsLog(TestCalendar calendar, String channel, List<FayeClient> clients) {
+        List<String> log = logOf(calendar);
+        for (var client : clients) {
+            long deadline = System.nanoTime() + WITHIN.toNanos();
+            while (received(client, channel).size() < log.size() && System.nanoTime() < deadline) {
+                client.assertNoMessage(channel, m -> false, Duration.ofMillis(100)); // waits without a fixed sleep
+            }
+            assertEquals(log, received(client, channel), client + " received every change of the log once, in log order");
+        }
+    }
+
+    public static List<String> received(FayeClient client, String channel) {
+        return client.messages().stream().filter(m -> channel.equals(m.channel())).map(FayeEvent::dataObject)
+                .map(m -> m.getString("tid") + " " + m.getString("status")).toList();
+    }
+
+    /** The calendar's change log as "id status", in seq order, read from the database. */
+    public static List<String> logOf(TestCalendar calendar) {
+        try (Connection db = database();
+                var select = db.prepareStatement("SELECT payload FROM change_log WHERE stream = ? ORDER BY seq")) {
+            select.setString(1, "calendar:" + calendar.name);
+            var log = new ArrayList<String>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    try (var reader = Json.createReader(new StringReader(rows.getString(1)))) {
+                        JsonObject record = reader.readObject();
+                        log.add(record.getJsonObject("event").getJsonNumber("id").longValue() + " " + record.getString("kind").toLowerCase());
+                    }
+                }
+            }
+            return log;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls a node's {@code /api/health} until it answers {@code status} with the doorbell in {@code state}; returns the body. */
+    public static JsonObject awaitDoorbell(Http node, int status, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        String last = "";
+        while (true) {
+            var response = node.get("api/health");
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == status) {
+                JsonObject health = Http.json(response);
+                if (state.equals(doorbellCheck(health).getString("state"))) return health;
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("no " + status + " with the doorbell " + state + " within " + WITHIN + "; last: " + last);
+            Thread.sleep(200);
+        }
+    }
+
+    public static JsonObject doorbellCheck(JsonObject health) {
+        return health.getJsonArray("checks").stream().map(c -> c.asJsonObject()).filter(c -> "doorbell".equals(c.getString("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no doorbell check in " + health));
+    }
+
+    public static Connection database() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
+    }
+
+    public static Predicate<JsonObject> status(long id, String status) {
+        return m -> Long.toString(id).equals(m.getString("tid", null)) && status.equals(m.getString("status", null));
+    }
+}
