@@ -10,13 +10,20 @@ import java.util.function.Consumer;
  * The frames waiting for one connection: at most one write in flight, the next started when it completes,
  * and at most {@code limit} text frames waiting. A peer that falls further behind, or whose write fails, is
  * given up: the outbox drops its frames and reports the reason, once. Offering never blocks.
+ *
+ * <p>A frame may carry a position (the connection's: every change up to it queued by then); once its write has
+ * completed, so have those of every frame before it, and {@link #written()} is at least that position. That, not
+ * what was merely queued, is where a page stands when its connection ends: frames still waiting are lost with it.
  */
 final class Outbox {
+
+    private static final long NO_POSITION = -1;
 
     private final RemotePeer peer;
     private final int limit;
     private final Consumer<String> onGiveUp;
-    private final Queue<String> waiting = new ArrayDeque<>();
+    private final Queue<Frame> waiting = new ArrayDeque<>();
+    private long written = -1;
     private boolean pingWaiting;
     private boolean writing;
     private boolean closed;
@@ -29,7 +36,12 @@ final class Outbox {
 
     /** Queues a text frame and starts writing it; false when the outbox has given up (now or before). */
     boolean offer(String text) {
-        if (!queue(text)) return false;
+        return offer(text, NO_POSITION);
+    }
+
+    /** As {@link #offer(String)}, the frame carrying {@code position} (see {@link #written()}). */
+    boolean offer(String text, long position) {
+        if (!queue(new Frame(text, position))) return false;
         flush();
         return true;
     }
@@ -39,16 +51,36 @@ final class Outbox {
      * there is one: a change to many connections is one hand-off per I/O thread, not one per socket.
      */
     boolean offer(String text, WriterBatch writes) {
-        if (!queue(text)) return false;
+        return offer(text, NO_POSITION, writes);
+    }
+
+    /** As {@link #offer(String, WriterBatch)}, the frame carrying {@code position}. */
+    boolean offer(String text, long position, WriterBatch writes) {
+        if (!queue(new Frame(text, position))) return false;
         writes.add(peer.writer(), this::flush);
         return true;
     }
 
-    private boolean queue(String text) {
+    /**
+     * The connection reached {@code position} without a frame of its own (nothing to replay, or too much): it counts
+     * as written once everything queued before it has been. Not counted against the limit; rare.
+     */
+    synchronized void mark(long position) {
+        if (closed) return;
+        if (!writing && waiting.isEmpty()) written = Math.max(written, position);
+        else waiting.add(new Frame(null, position));
+    }
+
+    /** The furthest position carried by a frame whose write completed (or a mark reached); -1 for none. */
+    synchronized long written() {
+        return written;
+    }
+
+    private boolean queue(Frame frame) {
         synchronized (this) {
             if (closed) return false;
             if (waiting.size() < limit) {
-                waiting.add(text);
+                waiting.add(frame);
                 return true;
             }
         }
@@ -79,20 +111,24 @@ final class Outbox {
         // A write that completes inside sendText lets this loop start the next one, so a fast peer
         // never makes the stack grow with the queue.
         while (true) {
-            String next = null;
+            Frame next = null;
             synchronized (this) {
                 if (writing || closed) return;
                 if (pingWaiting) {
                     pingWaiting = false;
                 } else {
                     next = waiting.poll();
+                    while (next != null && next.text() == null) { // a mark: reached
+                        written = Math.max(written, next.position());
+                        next = waiting.poll();
+                    }
                     if (next == null) return;
                 }
                 writing = true;
             }
-            var write = new Write();
+            var write = new Write(next == null ? NO_POSITION : next.position());
             try {
-                if (next == null) peer.sendPing(write); else peer.sendText(next, write);
+                if (next == null) peer.sendPing(write); else peer.sendText(next.text(), write);
             } catch (RuntimeException e) {
                 write.accept(e);
             }
@@ -114,6 +150,11 @@ final class Outbox {
         private static final int RETURNED = 1;
         private static final int DONE = 2;
         private final AtomicInteger state = new AtomicInteger(SENDING);
+        private final long position;
+
+        Write(long position) {
+            this.position = position;
+        }
 
         @Override
         public void accept(Throwable failure) {
@@ -121,6 +162,7 @@ final class Outbox {
             if (before == DONE) return; // a second completion of the same write
             synchronized (Outbox.this) {
                 writing = false;
+                if (failure == null) written = Math.max(written, position);
             }
             if (failure != null) {
                 giveUp("write failed: " + failure);
@@ -133,5 +175,9 @@ final class Outbox {
         boolean completedBeforeReturn() {
             return !state.compareAndSet(SENDING, RETURNED);
         }
+    }
+
+    /** A text frame, or (text null) a mark; with the position it carries, or -1. */
+    private record Frame(String text, long position) {
     }
 }

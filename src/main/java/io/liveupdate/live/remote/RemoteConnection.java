@@ -21,6 +21,7 @@ final class RemoteConnection {
     private final String id;
     private final String calendar;
     private final String pageKey;
+    private final PageAtCalendar page;
     private final OptionalLong keyPosition;
     private final RemotePeer peer;
     private final Outbox outbox;
@@ -34,6 +35,8 @@ final class RemoteConnection {
     private long replayedFrom;
     private long replayedTo;
     private long upTo = -1;
+    /** The position last written to the database ({@link PositionSharing}); -1: none yet. */
+    private long stored = -1;
     private final TreeSet<Long> ahead = new TreeSet<>();
 
     RemoteConnection(String id, String calendar, String pageKey, OptionalLong keyPosition, RemotePeer peer, int maxQueued,
@@ -41,6 +44,7 @@ final class RemoteConnection {
         this.id = id;
         this.calendar = calendar;
         this.pageKey = pageKey;
+        this.page = pageKey == null ? null : PageAtCalendar.of(pageKey, calendar);
         this.keyPosition = keyPosition;
         this.peer = peer;
         this.outbox = new Outbox(peer, maxQueued, reason -> onGiveUp.accept(this, reason));
@@ -57,6 +61,11 @@ final class RemoteConnection {
     /** The handshake key the page connected with (the same on each of its reconnects), or null for a plain token. */
     String pageKey() {
         return pageKey;
+    }
+
+    /** The page and calendar as their position is stored; null without a key. */
+    PageAtCalendar page() {
+        return page;
     }
 
     /** Where the calendar stood at the page's handshake, if its key says. */
@@ -85,7 +94,7 @@ final class RemoteConnection {
         }
         if (seq > replayedFrom && seq <= replayedTo) return true;
         advance(seq);
-        return outbox.offer(text, writes);
+        return outbox.offer(text, upTo, writes);
     }
 
     /** From now until {@link #releaseLive}, live changes wait: a replay is about to be sent. */
@@ -103,7 +112,7 @@ final class RemoteConnection {
     synchronized boolean sendReplayed(long seq, String text) {
         replayedTo = seq;
         advance(seq);
-        return outbox.offer(text);
+        return outbox.offer(text, upTo);
     }
 
     /**
@@ -115,6 +124,7 @@ final class RemoteConnection {
             upTo = position;
             ahead.headSet(position, true).clear();
             advance(position);
+            outbox.mark(upTo);
         }
         var waiting = held;
         held = null;
@@ -128,6 +138,25 @@ final class RemoteConnection {
     /** The number up to which every change of the calendar has been queued here; -1 when not known. */
     synchronized long upTo() {
         return upTo;
+    }
+
+    /**
+     * Where the page stands: the number up to which every change of the calendar has been written to its socket
+     * (not merely queued: what waits is lost if the connection ends); -1 when not known.
+     */
+    long writtenUpTo() {
+        return outbox.written();
+    }
+
+    /** The position to write, when this connection has a key and has moved since its position was last written; else -1. */
+    synchronized long unstoredPosition() {
+        long written = outbox.written();
+        return page != null && written > stored ? written : -1;
+    }
+
+    /** The position has been written. */
+    synchronized void stored(long position) {
+        stored = Math.max(stored, position);
     }
 
     private void advance(long seq) {

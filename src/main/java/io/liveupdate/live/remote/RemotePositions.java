@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Where each page's calendar stood when its last RemoteEvents connection ended (the number up to which it had been
- * sent every change), by the page's key, for when it reconnects. In memory, for at most {@value #MAX_PAGES} pages:
- * the ones whose connection ended longest ago are forgotten first (they then catch up from their key's position).
+ * Where each page's calendar stood when its last RemoteEvents connection on this node ended (the number up to which
+ * every change had been written to it), by the page's key, for when it reconnects here. In memory, for at most
+ * {@value #MAX_PAGES} pages: the ones whose connection ended longest ago are forgotten first. The front of
+ * {@link SharedPositions}, which every node reads (the page may have got further on another node since), and what
+ * is left while the database cannot be read.
  */
 final class RemotePositions {
 

@@ -33,6 +33,8 @@ public class RemoteRegistry {
     RemoteSettings settings;
     @Inject
     RemoteCatchUp catchUp;
+    @Inject
+    SharedPositions shared;
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Resource
@@ -42,14 +44,26 @@ public class RemoteRegistry {
     Executor closer;
     private final ConcurrentHashMap<String, RemoteConnection> connections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<RemoteConnection>> subscribers = new ConcurrentHashMap<>();
+    /** This node's memory of where pages stood: the front of {@link #sharing}, and what is left while the database is down. */
     private final RemotePositions positions = new RemotePositions();
+    /** Where pages stand, for every node: the truth when a page's connections move between nodes. */
+    PositionSharing sharing;
     private ScheduledFuture<?> heartbeat;
+    private ScheduledFuture<?> positionWrites;
 
     @PostConstruct
     void start() {
         closer = executor;
+        shareThrough(shared, executor);
         long seconds = settings.pingInterval().toSeconds();
         heartbeat = scheduler.scheduleAtFixedRate(this::heartbeat, seconds, seconds, TimeUnit.SECONDS);
+        long interval = settings.positionWriteInterval().toMillis();
+        positionWrites = scheduler.scheduleWithFixedDelay(sharing::requestWrite, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Where pages' positions are shared with the other nodes, and the executor that writes them. */
+    void shareThrough(SharedPositions store, Executor writer) {
+        sharing = new PositionSharing(store, writer, connections::values);
     }
 
     /**
@@ -59,10 +73,13 @@ public class RemoteRegistry {
     @PreDestroy
     void stop() {
         if (heartbeat != null) heartbeat.cancel(false);
+        if (positionWrites != null) positionWrites.cancel(false);
         for (RemoteConnection connection : connections.values()) {
             closed(connection);
             connection.close(RemotePeer.GOING_AWAY, "server restarting");
         }
+        // Here, not on the executor, which may be shutting down: where the pages stood, for whichever node they reach.
+        if (sharing != null) sharing.write();
     }
 
     /**
@@ -79,12 +96,18 @@ public class RemoteRegistry {
         return connection;
     }
 
-    /** Forgets a connection (closed by either side), remembering where its page stood; idempotent. */
+    /**
+     * Forgets a connection (closed by either side), remembering where its page stood, here and (written on the
+     * executor) for every node; idempotent.
+     */
     void closed(RemoteConnection connection) {
         connections.remove(connection.id());
         unsubscribe(connection);
-        long upTo = connection.upTo();
-        if (connection.pageKey() != null && upTo >= 0) positions.remember(connection.pageKey(), connection.calendar(), upTo);
+        long written = connection.writtenUpTo();
+        if (connection.pageKey() != null && written >= 0) {
+            positions.remember(connection.pageKey(), connection.calendar(), written);
+            sharing.ended(connection);
+        }
     }
 
     /** Adds the connection to its calendar's subscribers, then sends it what its page missed ({@link RemoteCatchUp}). */
@@ -101,19 +124,23 @@ public class RemoteRegistry {
     }
 
     /**
-     * Where the connection's page stands: as far as another connection of the page got (the old one of a reconnect,
-     * not yet seen closed), where its last connection ended, or where its calendar stood at its handshake.
+     * Where the connection's page stands: the furthest of how far another connection of the page here got (the old
+     * one of a reconnect, not yet seen closed), where its last connection here ended, where any node last stored it
+     * ({@link PositionSharing}: its connections may have been on other nodes since), and where its calendar stood
+     * at its handshake. A page only ever gains changes, so the furthest is the truest; empty when none says.
      */
     private OptionalLong positionOf(RemoteConnection connection) {
         String page = connection.pageKey();
         if (page == null) return OptionalLong.empty();
+        long furthest = connection.keyPosition().orElse(-1);
         for (RemoteConnection other : connections.values()) {
-            if (other != connection && page.equals(other.pageKey()) && other.calendar().equals(connection.calendar()) && other.upTo() >= 0) {
-                return OptionalLong.of(other.upTo());
+            if (other != connection && page.equals(other.pageKey()) && other.calendar().equals(connection.calendar())) {
+                furthest = Math.max(furthest, other.writtenUpTo());
             }
         }
-        var remembered = positions.recall(page, connection.calendar());
-        return remembered.isPresent() ? remembered : connection.keyPosition();
+        furthest = Math.max(furthest, positions.recall(page, connection.calendar()).orElse(-1));
+        furthest = Math.max(furthest, sharing.recall(connection.page()).orElse(-1));
+        return furthest < 0 ? OptionalLong.empty() : OptionalLong.of(furthest);
     }
 
     void unsubscribe(RemoteConnection connection) {

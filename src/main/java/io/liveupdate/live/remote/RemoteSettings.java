@@ -38,6 +38,10 @@ public class RemoteSettings {
     @ConfigProperty(name = "liveupdate.remote.max-queued-messages", defaultValue = "256")
     int maxQueuedMessages;
 
+    @Inject
+    @ConfigProperty(name = "liveupdate.remote.position-write-millis", defaultValue = "2000")
+    long positionWriteMillis;
+
     /** The accepted Remote-Token values: comma-separated, blanks ignored. */
     public List<String> tokens() {
         return tokens(tokens, demo);
@@ -61,6 +65,14 @@ public class RemoteSettings {
 
     public Duration pingInterval() {
         return Duration.ofSeconds(Math.max(1, pingIntervalSeconds));
+    }
+
+    /**
+     * How often open connections' positions are written for the other nodes: the most a page is sent again (what it
+     * had in that time) after its node crashed, against one database write per moving page per interval.
+     */
+    public Duration positionWriteInterval() {
+        return Duration.ofMillis(Math.max(100, positionWriteMillis));
     }
 
     public int maxQueuedMessages() {

@@ -33,6 +33,36 @@ class OutboxTest {
     }
 
     @Test
+    void aPositionCountsAsWrittenOnlyOnceItsFrameHasBeenWritten() {
+        var peer = FakePeer.holding();
+        var outbox = new Outbox(peer, 10, givenUp::add);
+        outbox.offer("start");
+        outbox.offer("change 1", 1);
+        outbox.mark(3); // caught up to 3 without a frame: counts once what is queued before it is written
+        outbox.offer("change 4", 4);
+        assertEquals(-1, outbox.written());
+
+        peer.complete(null);
+        assertEquals(-1, outbox.written(), "the start frame carries no position");
+        peer.complete(null);
+        assertEquals(3, outbox.written(), "change 1 written, then the mark reached");
+        peer.complete(new java.io.IOException("connection reset"));
+
+        assertEquals(3, outbox.written(), "change 4 was queued, never written");
+        assertEquals(List.of("write failed: java.io.IOException: connection reset"), givenUp);
+    }
+
+    @Test
+    void aMarkOnAnIdleOutboxCountsAtOnce() {
+        var outbox = new Outbox(new FakePeer(), 10, givenUp::add);
+        outbox.offer("change 2", 2);
+        outbox.mark(5);
+        outbox.mark(4);
+
+        assertEquals(5, outbox.written());
+    }
+
+    @Test
     void aPeerThatFallsTooFarBehindIsGivenUpOnceAndGetsNothingMore() {
         var peer = FakePeer.holding();
         var outbox = new Outbox(peer, 2, givenUp::add);

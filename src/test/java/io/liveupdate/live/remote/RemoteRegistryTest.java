@@ -168,6 +168,7 @@ class RemoteRegistryTest {
         registry.catchUp = new RemoteCatchUp();
         registry.catchUp.settings = settings;
         registry.catchUp.records = new LoggedChanges();
+        registry.shareThrough(new InMemoryPositions(), Runnable::run);
         return registry;
     }
 
