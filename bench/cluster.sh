@@ -6,7 +6,9 @@
 #   bench/cluster.sh                 full run (~13 minutes on 2 cores): 30 s measured per scenario
 #   bench/cluster.sh --quick         1,000 subscribers still, 8 s measured (~5 minutes): checks the tooling
 #   options: --skip-build (reuse bench/target/war/live-update.war and the bench jar), --subscribers N (1000),
-#            --commit-subscribers N (10), --rate saves/s (50), --duration s, --rounds N (doorbell on/off pairs, 2)
+#            --commit-subscribers N (10), --rate saves/s (50), --duration s, --rounds N (doorbell on/off pairs, 2),
+#            --cluster-doorbell false (both nodes without the doorbell: the other node hears of a save only at its
+#            periodic check, every 3 s; shows what the doorbell is for)
 #
 # Next to the tests on a shared box: `flock /tmp/wildfly-it.lock bench/cluster.sh` (the figures mean something only on
 # a quiet machine; the load average is printed with them).
@@ -25,7 +27,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BUILD=1; SUBSCRIBERS=1000; COMMIT_SUBSCRIBERS=10; RATE=50; WARMUP=5; DURATION=30; ROUNDS=2
+BUILD=1; SUBSCRIBERS=1000; COMMIT_SUBSCRIBERS=10; RATE=50; WARMUP=5; DURATION=30; ROUNDS=2; CLUSTER_DOORBELL=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) WARMUP=3; DURATION=8; ROUNDS=1 ;;
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
     --rate) RATE="$2"; shift ;;
     --duration) DURATION="$2"; shift ;;
     --rounds) ROUNDS="$2"; shift ;;
+    --cluster-doorbell) CLUSTER_DOORBELL="$2"; shift ;;
     *) echo "unknown option $1 (see the top of bench/cluster.sh)" >&2; exit 2 ;;
   esac
   shift
@@ -59,10 +62,10 @@ fresh_database
 # One after the other: the first node runs the Flyway migrations, the second finds the schema done.
 for node in node-1 node-2; do
   node_base "$ROOT/bench/target/nodes/$node"
-  start_node "$node" "$ROOT/bench/target/nodes/$node" "${OFFSET[$node]}"
+  start_node "$node" "$ROOT/bench/target/nodes/$node" "${OFFSET[$node]}" -Dliveupdate.changelog.doorbell="$CLUSTER_DOORBELL"
 done
 
-scenario cluster 0 cluster-save-${SUBSCRIBERS}x${RATE} cluster-save \
+scenario cluster 0 "cluster-save-${SUBSCRIBERS}x${RATE}$([ "$CLUSTER_DOORBELL" = true ] || echo -no-doorbell)" cluster-save \
   --urls "$(sync_url node-1),$(sync_url node-2)" --pids "$(node_pid node-1),$(node_pid node-2)" "${COMMON[@]}"
 stop_node node-2
 
