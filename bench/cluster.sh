@@ -3,12 +3,12 @@
 # round trip on one node with the change log's doorbell (pg_notify) on and off. Prints a table and the issue's
 # targets, met or not.
 #
-#   bench/cluster.sh                 full run (~13 minutes on 2 cores): 30 s measured per scenario
-#   bench/cluster.sh --quick         1,000 subscribers still, 8 s measured (~5 minutes): checks the tooling
+#   bench/cluster.sh                 full run (~9 minutes on 2 cores): 30 s measured per scenario
+#   bench/cluster.sh --quick         1,000 subscribers still, 8 s measured (~4 minutes): checks the tooling
 #   options: --skip-build (reuse bench/target/war/live-update.war and the bench jar), --subscribers N (1000),
 #            --commit-subscribers N (10), --rate saves/s (50), --duration s, --rounds N (doorbell on/off pairs, 2),
 #            --cluster-doorbell false (both nodes without the doorbell: the other node hears of a save only at its
-#            periodic check, every 3 s; shows what the doorbell is for)
+#            periodic check, every 3 s, or at its own next commit; shows what the doorbell is for)
 #
 # Next to the tests on a shared box: `flock /tmp/wildfly-it.lock bench/cluster.sh` (the figures mean something only on
 # a quiet machine; the load average is printed with them).
