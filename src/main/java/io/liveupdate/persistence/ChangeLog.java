@@ -58,7 +58,7 @@ public class ChangeLog {
                 insert.executeUpdate();
             }
             if (seq % TRIM_EVERY == 0) trim(connection, stream, seq);
-            if (isPostgres(connection)) ringDoorbell(connection, stream, seq);
+            if (settings.doorbell() && isPostgres(connection)) ringDoorbell(connection, stream, seq);
             return new LoggedChange(stream, seq, payload);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot log the change of " + stream + ": " + e.getMessage(), e);
@@ -157,7 +157,8 @@ public class ChangeLog {
      * Tells the other nodes, through PostgreSQL, that the stream has change {@code seq}: {@value #DOORBELL} carries
      * {@code "<seq> <stream>"}, never the payload (NOTIFY payloads end at 8000 bytes; the nodes read the change from
      * the log). Issued in the appending transaction, so PostgreSQL delivers it if and only if that transaction
-     * commits, and in commit order (stream.ChangeFeed listens).
+     * commits, and in commit order (stream.ChangeFeed listens). Not rung when {@code liveupdate.changelog.doorbell} is
+     * false (one node alone).
      */
     private static void ringDoorbell(Connection connection, String stream, long seq) throws SQLException {
         try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + DOORBELL + "', ?)")) {

@@ -61,7 +61,7 @@ final class Comparison {
     }
 
     /** The figure as printed: whole numbers from 100 up (a rate, a latency in hundreds of ms), else as measured. */
-    private static String value(Map<String, String> r, String key) {
+    static String value(Map<String, String> r, String key) {
         String v = r.get(key);
         if (v == null || v.equals("null")) return "–";
         try {
@@ -72,7 +72,7 @@ final class Comparison {
         }
     }
 
-    private static Map<String, Map<String, String>> read(Path file) throws IOException {
+    static Map<String, Map<String, String>> read(Path file) throws IOException {
         var scenarios = new LinkedHashMap<String, Map<String, String>>();
         if (!Files.exists(file)) return scenarios;
         for (String line : Files.readAllLines(file)) {

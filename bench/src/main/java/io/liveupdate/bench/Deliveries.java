@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongFunction;
 
 /**
  * What every subscriber received of numbered messages: latency of each, and per subscriber which numbers arrived,
@@ -31,11 +32,16 @@ final class Deliveries {
 
     /** One subscriber's record. A session's frames are handled one at a time, so no locking is needed here. */
     final class Subscriber implements Probe.Sink {
+        private final LongFunction<LatencyHistogram> split;
         private final BitSet seen = new BitSet();
         private final long[] highest = new long[streams];
         private long duplicates;
         private long reordered;
         private volatile long distinct;
+
+        private Subscriber(LongFunction<LatencyHistogram> split) {
+            this.split = split;
+        }
 
         @Override
         public void received(long sequence, long sentNanos) {
@@ -51,7 +57,10 @@ final class Deliveries {
             int stream = (int) (sequence % streams);
             if (sequence < highest[stream]) reordered++;
             highest[stream] = Math.max(highest[stream], sequence);
-            if (sequence >= measuredFrom) latency.record(now - sentNanos);
+            if (sequence >= measuredFrom) {
+                latency.record(now - sentNanos);
+                if (split != null) split.apply(sequence).record(now - sentNanos);
+            }
         }
 
         long distinct() {
@@ -60,7 +69,12 @@ final class Deliveries {
     }
 
     Subscriber subscriber() {
-        var subscriber = new Subscriber();
+        return subscriber(null);
+    }
+
+    /** A subscriber whose measured latencies also go to the histogram {@code split} picks for the message's number. */
+    Subscriber subscriber(LongFunction<LatencyHistogram> split) {
+        var subscriber = new Subscriber(split);
         subscribers.add(subscriber);
         return subscriber;
     }

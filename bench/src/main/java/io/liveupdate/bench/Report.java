@@ -17,11 +17,16 @@ final class Report {
 
     /** Latency percentiles, in milliseconds. */
     Report latency(LatencyHistogram histogram) {
-        put("samples", histogram.count());
-        put("p50_ms", round(histogram.percentileMillis(0.50)));
-        put("p99_ms", round(histogram.percentileMillis(0.99)));
-        put("p999_ms", round(histogram.percentileMillis(0.999)));
-        put("max_ms", round(histogram.percentileMillis(1.0)));
+        return latency("", histogram);
+    }
+
+    /** Latency percentiles, in milliseconds, named {@code <prefix>p50_ms} and so on. */
+    Report latency(String prefix, LatencyHistogram histogram) {
+        put(prefix + "samples", histogram.count());
+        put(prefix + "p50_ms", round(histogram.percentileMillis(0.50)));
+        put(prefix + "p99_ms", round(histogram.percentileMillis(0.99)));
+        put(prefix + "p999_ms", round(histogram.percentileMillis(0.999)));
+        put(prefix + "max_ms", round(histogram.percentileMillis(1.0)));
         return this;
     }
 
