@@ -13,14 +13,11 @@ import org.junit.jupiter.api.Test;
  * within a few seconds, without a reload, and what the page on node 2 creates and deletes shows on node 1. The
  * scenario is src/test/node/browser-cluster.js; screenshots land in target/screenshots.
  */
-class BrowserClusterIT extends Deployed {
-
-    private static SecondNode node2;
+class BrowserClusterIT extends TwoNodes {
 
     @BeforeAll
-    static void chromiumAndNodeTwo() throws Exception {
+    static void chromium() throws Exception {
         BrowserScenario.requireChromium();
-        node2 = SecondNode.shared();
     }
 
     @Test

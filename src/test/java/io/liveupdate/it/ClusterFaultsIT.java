@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntSupplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,33 +35,10 @@ import org.junit.jupiter.api.Test;
  * nodes. Each time every client gets every change of the calendar's log once, in log order (plain Faye clients
  * exactly as sent; clients with the catch-up extension once they have caught up).
  */
-class ClusterFaultsIT extends Deployed {
+class ClusterFaultsIT extends TwoNodes {
 
     /** A correctness bound on a refused save's answer during the outage (not a benchmark). */
     private static final long REFUSAL_BOUND_MILLIS = 15_000;
-
-    private static SecondNode node2;
-
-    @BeforeAll
-    static void bootNodeTwo() throws Exception {
-        node2 = SecondNode.shared();
-    }
-
-    private Http node1() {
-        return http();
-    }
-
-    private static Http node2() {
-        return new Http(node2.url());
-    }
-
-    private String sync1() {
-        return deploymentUrl + "sync";
-    }
-
-    private static String sync2() {
-        return node2.url() + "sync";
-    }
 
     /**
      * Both nodes' listeners are ended by the database five times while a writer on each node saves (inserts, updates,

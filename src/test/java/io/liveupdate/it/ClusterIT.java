@@ -17,21 +17,17 @@ import io.liveupdate.it.faye.FayeEvent;
 import io.liveupdate.it.support.SecondNode;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,40 +36,7 @@ import org.junit.jupiter.api.Test;
  * Faye client on both, over WebSocket and long-polling: each change once, in the calendar's log order, also when
  * doorbells are lost (the listener's connection terminated by the database, a change logged without one).
  */
-class ClusterIT extends Deployed {
-
-
-    private static SecondNode node2;
-
-    @BeforeAll
-    static void bootNodeTwo() throws Exception {
-        node2 = SecondNode.shared();
-    }
-
-    private Http node1() {
-        return http();
-    }
-
-    private static Http node2() {
-        return new Http(node2.url());
-    }
-
-    private String sync1() {
-        return deploymentUrl + "sync";
-    }
-
-    private static String sync2() {
-        return node2.url() + "sync";
-    }
-
-    /** A WebSocket and a long-polling client on each node, all subscribed to {@code channel}. */
-    private void subscribeOnBothNodes(String channel, FayeClient ws1, FayeClient lp1, FayeClient ws2, FayeClient lp2) {
-        ws1.connect(sync1(), WEBSOCKET);
-        lp1.connect(sync1(), LONG_POLLING);
-        ws2.connect(sync2(), WEBSOCKET);
-        lp2.connect(sync2(), LONG_POLLING);
-        for (var client : List.of(ws1, lp1, ws2, lp2)) client.subscribe(channel);
-    }
+class ClusterIT extends TwoNodes {
 
     @Test
     void aSaveThroughEitherNodeReachesWebSocketAndLongPollingClientsOnTheOther() {

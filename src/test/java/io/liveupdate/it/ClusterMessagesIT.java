@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,30 +38,15 @@ import org.junit.jupiter.api.Test;
  * notifications in commit order, so once a fence published on one node has reached the other, anything that node
  * sent before it (a duplicate, an echo) has arrived too.
  */
-class ClusterMessagesIT extends Deployed {
+class ClusterMessagesIT extends TwoNodes {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
-
-    private static SecondNode node2;
-
-    @BeforeAll
-    static void bootNodeTwo() throws Exception {
-        node2 = SecondNode.shared();
-    }
 
     /** Both nodes LISTEN (another test class may have cut a listener's connection just before). */
     @BeforeEach
     void bothNodesListen() throws InterruptedException {
         awaitListening(http());
         awaitListening(new Http(node2.url()));
-    }
-
-    private String sync1() {
-        return deploymentUrl + "sync";
-    }
-
-    private static String sync2() {
-        return node2.url() + "sync";
     }
 
     @Test

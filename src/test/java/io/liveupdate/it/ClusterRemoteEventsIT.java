@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,16 +20,9 @@ import org.junit.jupiter.api.Test;
  * a closed connection nothing it had, after its node crashed at most what was written to it in the last position-write
  * interval (2 s) before the crash. The real 7.2 protocol ({@link RemoteEventsPage}), the handshake's key reused.
  */
-class ClusterRemoteEventsIT extends Deployed {
+class ClusterRemoteEventsIT extends TwoNodes {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
-
-    private static SecondNode node2;
-
-    @BeforeAll
-    static void bootNodeTwo() throws Exception {
-        node2 = SecondNode.shared();
-    }
 
     @Test
     void aPageWhoseConnectionOnNodeTwoClosedGetsExactlyWhatItMissedOnNodeOneThenLiveChanges() throws Exception {

@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,40 +37,16 @@ import org.junit.jupiter.api.Test;
  * the storage's log order, as the same bytes the saving node's subscribers get; and a node that can no longer deliver
  * what its pages missed tells them to reload, then hands them the stored items.
  */
-class ClusterStorageIT extends Deployed {
+class ClusterStorageIT extends TwoNodes {
 
     private static final Duration WITHIN = Duration.ofSeconds(60);
-
-    private static SecondNode node2;
-
-    @BeforeAll
-    static void bootNodeTwo() throws Exception {
-        node2 = SecondNode.shared();
-    }
 
     private URI node1Url() {
         return URI.create(deploymentUrl.toString());
     }
 
-    private String sync1() {
-        return deploymentUrl + "sync";
-    }
-
-    private static String sync2() {
-        return node2.url() + "sync";
-    }
-
     private static String uniqueStorage() {
         return "/cluster-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    }
-
-    /** A WebSocket and a long-polling subscriber on each node. */
-    private void subscribeOnBothNodes(String storage, FayeClient ws1, FayeClient lp1, FayeClient ws2, FayeClient lp2) {
-        ws1.connect(sync1(), WEBSOCKET);
-        lp1.connect(sync1(), LONG_POLLING);
-        ws2.connect(sync2(), WEBSOCKET);
-        lp2.connect(sync2(), LONG_POLLING);
-        for (var client : List.of(ws1, lp1, ws2, lp2)) client.subscribe(storage);
     }
 
     @Test
