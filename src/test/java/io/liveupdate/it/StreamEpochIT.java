@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.faye.FayeEvent;
+import io.liveupdate.it.support.LiveReplica;
 import jakarta.json.Json;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -122,15 +123,9 @@ class StreamEpochIT extends Deployed {
     }
 
     private static String epochOf(TestCalendar calendar) {
-        try (Connection db = database(); var select = db.prepareStatement("SELECT epoch FROM change_stream WHERE stream = ?")) {
-            select.setString(1, "calendar:" + calendar.name);
-            try (var rows = select.executeQuery()) {
-                assertTrue(rows.next(), "no stream row for " + calendar.name);
-                return rows.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new AssertionError("cannot read the change log: " + e, e);
-        }
+        String epoch = LiveReplica.epochOf("calendar:" + calendar.name);
+        assertNotNull(epoch, "no epoch for " + calendar.name);
+        return epoch;
     }
 
     /** Runs each statement, whose one parameter is the calendar's stream, in one transaction. */
