@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.faye.FayeEvent;
 import io.liveupdate.it.support.LiveReplica;
+import io.liveupdate.it.support.SecondNode;
 import jakarta.json.Json;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -115,11 +116,56 @@ class StreamEpochIT extends Deployed {
         }
     }
 
+    @Test
+    void onTwoNodesARestoreIsRenewedOnceAndAResetHeardByDoorbellReachesThePageOnTheOther() throws Exception {
+        var node2 = SecondNode.shared();
+        var calendar = new TestCalendar(http());
+        var node2Http = new Http(node2.url());
+        String channel = channelOf(calendar);
+        try (var page1 = FayeClient.start("epoch-node1"); var page2 = FayeClient.start("epoch-node2")) {
+            page1.connect(deploymentUrl + "sync", WEBSOCKET, new FayeClient.Options().catchUp());
+            page2.connect(node2.url() + "sync", WEBSOCKET, new FayeClient.Options().catchUp());
+            page1.subscribe(channel);
+            page2.subscribe(channel);
+            for (int i = 1; i <= 4; i++) calendar.insert("2026-06-0" + i + " 09:00", "2026-06-0" + i + " 10:00", "saved " + i);
+            String before = epochOf(calendar);
+            for (var page : new FayeClient[] {page1, page2}) awaitNumbered(page, 0, "delivered", channel, 4, before);
+
+            // Restored: both nodes' checks find it; one renews the epoch, the other takes the renewed one as a reset.
+            int restored1 = page1.events().size(), restored2 = page2.events().size();
+            sql(calendar, "DELETE FROM change_log WHERE stream = ? AND seq > 2", "UPDATE change_stream SET last_seq = 2 WHERE stream = ?");
+            var reload1 = page1.awaitEvent(restored1, e -> e.is("reload") && channel.equals(e.channel()), CHECK_PERIOD_AND_MARGIN, "reload on node 1");
+            var reload2 = page2.awaitEvent(restored2, e -> e.is("reload") && channel.equals(e.channel()), CHECK_PERIOD_AND_MARGIN, "reload on node 2");
+            String renewed = epochOf(calendar);
+            assertNotEquals(before, renewed);
+            assertEquals(renewed, reload1.json().getString("epoch", null), "node 1's page reloads into the epoch of the database");
+            assertEquals(renewed, reload2.json().getString("epoch", null), "node 2's page reloads into the same epoch: renewed once");
+            insertThrough(node2Http, calendar, "2026-06-10", "after the restore, through node 2");
+            for (var page : new FayeClient[] {page1, page2}) awaitNumbered(page, 0, "delivered", channel, 3, renewed);
+            assertEquals(renewed, epochOf(calendar), "no second renewal");
+
+            // Reset, the first change saved through node 2: node 1 hears it by doorbell only.
+            int reset = page1.events().size();
+            sql(calendar, "DELETE FROM change_log WHERE stream = ?", "DELETE FROM change_stream WHERE stream = ?");
+            long first = insertThrough(node2Http, calendar, "2026-06-11", "after the reset, through node 2");
+            String after = epochOf(calendar);
+            awaitNumbered(page1, reset, "reload", channel, 0, after);
+            awaitNumbered(page1, reset, "delivered", channel, 1, after);
+            page1.awaitMessage(channel, d -> Long.toString(first).equals(d.getString("tid", null)), WITHIN);
+        }
+    }
+
     /** Waits, from event index {@code from} on, for a numbered event of the channel with that number and epoch. */
     private static FayeEvent awaitNumbered(FayeClient page, int from, String type, String channel, long seq, String epoch) {
         Predicate<FayeEvent> match = e -> e.is(type) && channel.equals(e.channel()) && e.json().getJsonNumber("seq").longValue() == seq
                 && epoch.equals(e.json().getString("epoch", null));
         return page.awaitEvent(from, match, WITHIN, type + " #" + seq + " of epoch " + epoch + " on " + channel);
+    }
+
+    private static long insertThrough(Http node, TestCalendar calendar, String day, String text) {
+        var answer = Http.json(node.post(calendar.url, Http.JSON,
+                "{\"start_date\":\"" + day + " 09:00\",\"end_date\":\"" + day + " 10:00\",\"text\":\"" + text + "\"}"));
+        return answer.getJsonNumber("tid").longValue();
     }
 
     private static String epochOf(TestCalendar calendar) {
