@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  *
  * <p>Transports call {@link #handle}; the rest of the application publishes with {@link #publish} and shapes
  * what clients may do with {@link #setSecurityPolicy}, {@link #addExtension}, {@link #addSubscriptionListener},
- * and learns of sessions with {@link #addHandshakeListener} and {@link #addSessionListener}. Thread-safe, with no
+ * learns of sessions with {@link #addHandshakeListener} and {@link #addSessionListener}, and of client publishes
+ * with {@link #addPublishListener}. Thread-safe, with no
  * global lock: registries are concurrent maps and each session guards only its own queue.
  *
  * <p>In the application, produce one as an {@code @ApplicationScoped} bean from a method that builds it with
@@ -41,6 +42,7 @@ public class BayeuxServer {
     private final List<SubscriptionListener> subscriptionListeners = new CopyOnWriteArrayList<>();
     private final List<HandshakeListener> handshakeListeners = new CopyOnWriteArrayList<>();
     private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
+    private final List<PublishListener> publishListeners = new CopyOnWriteArrayList<>();
     private final Handshake handshake;
     private final Connect connect;
     private final Subscriptions subscriptions;
@@ -63,7 +65,7 @@ public class BayeuxServer {
         this.handshake = new Handshake(settings, sessions);
         this.connect = new Connect(settings, sessions);
         this.subscriptions = new Subscriptions(sessions, channels, this::securityPolicy, subscriptionListeners);
-        this.publish = new Publish(sessions, fanOut, this::securityPolicy);
+        this.publish = new Publish(sessions, fanOut, this::securityPolicy, publishListeners);
     }
 
     /** Starts sweeping expired sessions, every {@link BayeuxSettings#sweepPeriodMillis()}. */
@@ -205,6 +207,11 @@ public class BayeuxServer {
     /** Told when any session ends, see {@link SessionListener}. */
     public void addSessionListener(SessionListener listener) {
         sessionListeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** Told of every client publish delivered here, see {@link PublishListener}. */
+    public void addPublishListener(PublishListener listener) {
+        publishListeners.add(Objects.requireNonNull(listener));
     }
 
     int subscriberCount(String channel) {

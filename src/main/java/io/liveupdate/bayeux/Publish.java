@@ -5,8 +5,11 @@ import static io.liveupdate.bayeux.Bayeux.*;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A client's publish to a non-meta channel. Accepted without a (known) clientId, as Faye does, unless the policy
@@ -14,14 +17,18 @@ import java.util.function.Supplier;
  */
 final class Publish {
 
+    private static final Logger LOG = Logger.getLogger(Publish.class.getName());
+
     private final SessionRegistry sessions;
     private final FanOut fanOut;
     private final Supplier<SecurityPolicy> policy;
+    private final List<PublishListener> listeners;
 
-    Publish(SessionRegistry sessions, FanOut fanOut, Supplier<SecurityPolicy> policy) {
+    Publish(SessionRegistry sessions, FanOut fanOut, Supplier<SecurityPolicy> policy, List<PublishListener> listeners) {
         this.sessions = sessions;
         this.fanOut = fanOut;
         this.policy = policy;
+        this.listeners = listeners;
     }
 
     JsonObject handle(JsonObject message) {
@@ -37,8 +44,19 @@ final class Publish {
         if (error == null && !policy.get().canPublish(publisher, channel.get())) error = BayeuxError.channelForbidden(name);
         if (error != null) return Reply.failure(message, error).build();
 
-        if (!channel.get().isService() && !message.containsKey(DELIVERED)) fanOut.deliver(FrozenMessage.of(delivery(message)), channel.get(), publisher);
+        if (!channel.get().isService() && !message.containsKey(DELIVERED)) broadcast(FrozenMessage.of(delivery(message)), channel.get(), publisher);
         return Reply.success(message).build();
+    }
+
+    private void broadcast(FrozenMessage delivery, ChannelId channel, Optional<ServerSession> publisher) {
+        fanOut.deliver(delivery, channel, publisher);
+        for (PublishListener listener : listeners) {
+            try {
+                listener.published(channel, delivery);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "publish listener " + listener + " failed on " + channel, e);
+            }
+        }
     }
 
     /**

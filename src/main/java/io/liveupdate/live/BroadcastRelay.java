@@ -5,6 +5,7 @@ import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventService;
+import io.liveupdate.cluster.ClusterOutbox;
 import io.liveupdate.input.LogSafe;
 import io.liveupdate.input.PlainId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,8 @@ public class BroadcastRelay implements Extension {
     EventService events;
     @Inject
     RecentPublications recent;
+    @Inject
+    ClusterOutbox cluster;
 
     @Override
     public JsonObject incoming(JsonObject message, Connection connection) {
@@ -48,9 +51,15 @@ public class BroadcastRelay implements Extension {
         if (tid == null || status == null) return message;
         if (recent.wasPublished(CalendarChannels.DEFAULT_CALENDAR, tid, normalised(status))) return message;
         storedChange(tid).ifPresentOrElse(
-                stored -> bayeux.publish(CalendarChannels.UPDATE, stored),
+                this::relay,
                 () -> LOG.fine(() -> "Not relaying a /broadcast of " + LogSafe.quoted(tid) + ": no such stored event"));
         return message;
+    }
+
+    /** To the subscribers of {@code /update} here and on the other nodes: this relay ran on this node only. */
+    private void relay(JsonObject stored) {
+        bayeux.publish(CalendarChannels.UPDATE, stored);
+        cluster.share(CalendarChannels.UPDATE, stored);
     }
 
     /** The stored event with this id as the legacy message of its last change, if {@code tid} is one. */

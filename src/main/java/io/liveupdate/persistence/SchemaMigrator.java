@@ -39,11 +39,14 @@ public class SchemaMigrator {
                 + " migrations applied) on " + databaseProduct());
     }
 
-    /** PostgreSQL gets its own types; the embedded H2 default gets portable ones. */
+    /**
+     * PostgreSQL gets its own types; the embedded H2 default gets portable ones, and plain tables where PostgreSQL's
+     * may be UNLOGGED (H2 has no such thing).
+     */
     static Map<String, String> placeholdersFor(String product) {
         return product.toLowerCase().contains("postgres")
-                ? Map.of("json_type", "jsonb", "text_type", "text")
-                : Map.of("json_type", "varchar", "text_type", "varchar");
+                ? Map.of("json_type", "jsonb", "text_type", "text", "unlogged", "UNLOGGED")
+                : Map.of("json_type", "varchar", "text_type", "varchar", "unlogged", "");
     }
 
     private String databaseProduct() {

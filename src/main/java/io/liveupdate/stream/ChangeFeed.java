@@ -25,6 +25,7 @@ import javax.sql.DataSource;
  * database's last number of every stream too, which repairs a doorbell that never arrived (the connection broke,
  * the database restarted). On (re)connect it LISTENs first and compares second, so nothing committed in between
  * can fall through. A lost connection is opened again after a back-off of up to {@value #MAX_BACKOFF_SECONDS} s.
+ * Notifications on the other channels it LISTENs on ({@link ListenedChannel}) go to the beans listening there.
  *
  * <p>The embedded H2 of the {@code mvn} start has no doorbell: there the node is alone, and its own commits reach
  * its ordering points directly.
@@ -51,6 +52,9 @@ public class ChangeFeed {
 
     @Inject
     Instance<DeliveredMarks> marks;
+
+    @Inject
+    Instance<ListenedChannel> otherChannels;
 
     private final ListenerState state = new ListenerState(Instant.now());
 
@@ -93,13 +97,17 @@ public class ChangeFeed {
         while (running) {
             try (var connection = DoorbellConnection.open(DatabaseAddress.of(dataSource), applicationName())) {
                 connection.listen(ChangeLog.DOORBELL);
+                for (ListenedChannel channel : otherChannels) connection.listen(channel.name());
                 listening = true;
                 LOG.info("Listening for changes from other nodes");
                 reconcile();
                 backoffSeconds = 1;
                 long nextCheck = System.nanoTime() + CHECK_SECONDS * 1_000_000_000L;
                 while (running) {
-                    for (String payload : connection.await(WAIT_MILLIS)) rang(payload);
+                    for (var heard : connection.await(WAIT_MILLIS)) {
+                        if (ChangeLog.DOORBELL.equals(heard.channel())) rang(heard.payload());
+                        else handOver(heard);
+                    }
                     if (System.nanoTime() - nextCheck >= 0) {
                         if (!connection.isValid()) throw new SQLException("the listening connection no longer answers");
                         reconcile();
@@ -133,6 +141,18 @@ public class ChangeFeed {
         Doorbell rung = doorbell.get();
         fire(new StreamPositions(Map.of(rung.stream(), rung.seq()), false,
                 rung.epoch() == null ? Map.of() : Map.of(rung.stream(), rung.epoch())));
+    }
+
+    /** A notification on one of the {@link ListenedChannel}s, to the bean that listens there. */
+    private void handOver(DoorbellConnection.Heard heard) {
+        for (ListenedChannel channel : otherChannels) {
+            if (!channel.name().equals(heard.channel())) continue;
+            try {
+                channel.heard(heard.payload());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A notification on " + heard.channel() + " could not be handled", e);
+            }
+        }
     }
 
     /** Compares every stream with the database; a check that delivered what it found counts as successful. */

@@ -50,14 +50,18 @@ final class DoorbellConnection implements AutoCloseable {
         }
     }
 
-    /** The payloads of the notifications that arrive within {@code timeoutMillis}, in commit order. */
-    List<String> await(int timeoutMillis) throws SQLException {
+    /** A notification as it arrived: on which channel, with what payload. */
+    record Heard(String channel, String payload) {
+    }
+
+    /** The notifications that arrive within {@code timeoutMillis}, on any channel listened to, in commit order. */
+    List<Heard> await(int timeoutMillis) throws SQLException {
         PGNotification[] notifications = listening.getNotifications(timeoutMillis);
-        var payloads = new ArrayList<String>();
+        var heard = new ArrayList<Heard>();
         if (notifications != null) {
-            for (PGNotification notification : notifications) payloads.add(notification.getParameter());
+            for (PGNotification notification : notifications) heard.add(new Heard(notification.getName(), notification.getParameter()));
         }
-        return payloads;
+        return heard;
     }
 
     /**

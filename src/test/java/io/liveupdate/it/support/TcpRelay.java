@@ -46,17 +46,26 @@ final class TcpRelay implements AutoCloseable {
 
     private final String name;
     private final ServerSocket listener;
-    private final InetSocketAddress target;
+    private final Supplier<InetSocketAddress> target;
     private final Supplier<Inspector> inspectors;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     TcpRelay(String name, String targetHost, int targetPort, Supplier<Inspector> inspectors) throws IOException {
+        this(name, fixed(new InetSocketAddress(targetHost, targetPort)), inspectors);
+    }
+
+    /** A relay whose target is asked for each new connection: connections already open stay with theirs. */
+    TcpRelay(String name, Supplier<InetSocketAddress> target, Supplier<Inspector> inspectors) throws IOException {
         this.name = name;
-        this.target = new InetSocketAddress(targetHost, targetPort);
+        this.target = target;
         this.inspectors = inspectors;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         start(this::accept, name + "-" + port());
+    }
+
+    private static Supplier<InetSocketAddress> fixed(InetSocketAddress address) {
+        return () -> address;
     }
 
     int port() {
@@ -79,7 +88,12 @@ final class TcpRelay implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket();
-                server.connect(target, 5000);
+                try {
+                    server.connect(target.get(), 5000);
+                } catch (IOException e) {
+                    closeQuietly(client); // the target refuses: so does the relay, instead of leaving the client hanging
+                    throw e;
+                }
                 open.add(client);
                 open.add(server);
                 Inspector inspector = inspectors.get();
