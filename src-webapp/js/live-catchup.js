@@ -8,7 +8,11 @@
  *    slow), the subscribe carries ext.lastSeq, and the server replays what came after it;
  *  - when the transport fails, or a change arrives early, it asks with a publish on /service/catchup, and again
  *    until the answer (ending with ext.position) arrives;
- *  - when the server no longer has what was missed it sends ext.reload: options.onReload(channel) reloads the data.
+ *  - when the server no longer has what was missed it sends ext.reload: options.onReload(channel) reloads the data;
+ *  - every number comes with ext.epoch, the history it counts in: a database reset or restored from a backup starts
+ *    another one. The extension keeps the epoch of its last number per channel and sends it with lastSeq; the server
+ *    answers a number of another epoch with ext.reload, and a change of another epoch than the one kept is taken as
+ *    one too (onReload, then the change is passed on). A number without an epoch (an older server) counts as before.
  *
  * Usage: LiveCatchUp.attach(fayeClient, { onReload: function (channel) { ... } }) before subscribing.
  * LiveCatchUp.of(fayeClient) is what attach returned: lastSeq(channel), catchingUp() (a request for missed changes is
@@ -32,6 +36,8 @@
     var position = {};  // channel -> the server's last number when it was subscribed, before any change arrived
     var early = {};     // channel -> { seq: [message, callback] } held back until the gap closes
     var asking = {};    // channel -> true while a /service/catchup waits for its answer
+    var epochs = {};    // channel -> the epoch of last[channel] (or of position[channel]), once the server sent one
+    var left = {};      // channel -> the epoch before the last switch: late messages of it are dropped
     var caughtUpListeners = [];
 
     function catchingUp() {
@@ -56,7 +62,9 @@
           ask(channel);
         }, ASK_AGAIN_MS);
       };
-      client.publish(REQUEST_CHANNEL, { channel: channel, lastSeq: last[channel] }).then(retry, retry);
+      var request = { channel: channel, lastSeq: last[channel] };
+      if (typeof epochs[channel] === "string") request.epoch = epochs[channel];
+      client.publish(REQUEST_CHANNEL, request).then(retry, retry);
     }
 
     function passOnEarly(channel) {
@@ -74,10 +82,37 @@
       if (Object.keys(waiting).length > 0) ask(channel);
     }
 
-    function positionIs(channel, seq) {
+    function epochIs(channel, epoch) {
+      if (typeof epoch !== "string" || epoch === epochs[channel]) return;
+      if (typeof epochs[channel] === "string") left[channel] = epochs[channel];
+      epochs[channel] = epoch;
+    }
+
+    // What the page has counts in another history than the server's numbers (or is no longer kept): it reloads, and
+    // carries on after seq.
+    function reload(channel, seq, epoch) {
+      var waiting = early[channel] || {};
+      for (var held in waiting) waiting[held][1](null);
+      delete early[channel];
+      last[channel] = seq;
+      epochIs(channel, epoch);
+      answered(channel);
+      if (options.onReload) options.onReload(channel, seq);
+    }
+
+    function otherEpoch(channel, epoch) {
+      return typeof epoch === "string" && typeof epochs[channel] === "string" && epoch !== epochs[channel];
+    }
+
+    function positionIs(channel, seq, epoch) {
       if (typeof last[channel] !== "number") {
         // Where the channel stood when this client subscribed: what it asks for if it is cut off before a change.
         position[channel] = seq;
+        epochIs(channel, epoch);
+        return;
+      }
+      if (otherEpoch(channel, epoch)) {
+        reload(channel, seq, epoch);
         return;
       }
       if (seq > last[channel]) {
@@ -95,6 +130,7 @@
           message.ext = message.ext || {};
           message.ext.catchUp = true;
           if (typeof known === "number") message.ext.lastSeq = known;
+          if (typeof known === "number" && typeof epochs[message.subscription] === "string") message.ext.epoch = epochs[message.subscription];
         }
         callback(message);
       },
@@ -103,21 +139,21 @@
         if (!ext || typeof ext.seq !== "number" || typeof channel !== "string" || channel.indexOf("/meta/") === 0) {
           return callback(message);
         }
+        var epoch = typeof ext.epoch === "string" ? ext.epoch : undefined;
+        if (ext.reload) {
+          callback(null);
+          reload(channel, ext.seq, epoch);
+          return;
+        }
+        // Sent before the switch to the current epoch, received after it: what the reload read already has it.
+        if (epoch !== undefined && epoch === left[channel] && epoch !== epochs[channel]) return callback(null);
         if (ext.position) {
           callback(null);
-          positionIs(channel, ext.seq);
+          positionIs(channel, ext.seq, epoch);
           return;
         }
-        if (ext.reload) {
-          var waiting = early[channel] || {};
-          for (var seq in waiting) waiting[seq][1](null);
-          delete early[channel];
-          last[channel] = ext.seq;
-          callback(null);
-          answered(channel);
-          if (options.onReload) options.onReload(channel, ext.seq);
-          return;
-        }
+        if (otherEpoch(channel, epoch)) reload(channel, ext.seq - 1, epoch);
+        else epochIs(channel, epoch);
         // The first change seen: there is nothing before it to wait for.
         if (typeof last[channel] !== "number") last[channel] = ext.seq - 1;
         if (ext.seq <= last[channel]) return callback(null);
@@ -143,6 +179,8 @@
     var handle = {
       /** The number of the last change passed on for the channel, or undefined. */
       lastSeq: function (channel) { return last[channel]; },
+      /** The epoch of that number (the history it counts in), or undefined. */
+      epoch: function (channel) { return epochs[channel]; },
       /** True while missed changes were asked for and have not all arrived. */
       catchingUp: catchingUp,
       /** fn(channel) runs each time the last unanswered request for missed changes has been answered. */

@@ -29,8 +29,9 @@
 //   {"event":"meta","message":{..}}   every incoming /meta/* message, when traceMeta
 //   {"event":"out","message":{..}}    every outgoing message, when traceOutgoing
 //   {"event":"cors-rejected","reason":..}  the emulated browser refused a CORS response
-//   {"event":"delivered","channel":..,"seq":n}  with catchup: a numbered change passed on to the subscribers
-//   {"event":"reload","channel":..}  with catchup: the server no longer has what this client missed
+//   {"event":"delivered","channel":..,"seq":n,"epoch":..}  with catchup: a numbered change passed on to the subscribers
+//   {"event":"reload","channel":..,"seq":n,"epoch":..}  with catchup: the server no longer has what this client missed,
+//       or the numbers count in another epoch (the database was reset or restored)
 //
 // Transports. The Node client registers only in-process, websocket and long-polling. For
 // "callback-polling" and "cross-origin-long-polling" this script registers Faye's own BROWSER
@@ -353,11 +354,11 @@ function connect(cmd) {
     // The page's catch-up extension (src-webapp/js/live-catchup.js), then a probe behind it that reports every
     // change it passes on, with its number, so a test can tell a missed or repeated change.
     const LiveCatchUp = require(require('path').join(__dirname, '../../../src-webapp/js/live-catchup.js'));
-    LiveCatchUp.attach(c, { onReload: (channel, seq) => emit({ event: 'reload', channel, seq }) });
+    const catchUp = LiveCatchUp.attach(c, { onReload: (channel, seq) => emit({ event: 'reload', channel, seq, epoch: catchUp.epoch(channel) || null }) });
     c.addExtension({
       incoming(message, callback) {
         if (message.ext && typeof message.ext.seq === 'number' && !String(message.channel).startsWith('/meta/')) {
-          emit({ event: 'delivered', channel: message.channel, seq: message.ext.seq });
+          emit({ event: 'delivered', channel: message.channel, seq: message.ext.seq, epoch: message.ext.epoch || null });
         }
         callback(message);
       },

@@ -55,7 +55,7 @@ public class CalendarOrder implements DeliveredMarks {
 
     @PostConstruct
     void create() {
-        order = new StreamOrder<>(this::read, EventChanged::seq, this::fire, this::skipped);
+        order = new StreamOrder<>(this::read, EventChanged::seq, EventChanged::epoch, this::fire, this::skipped, (stream, epoch, delivered) -> log.renewIfBehind(stream, epoch, delivered));
     }
 
     /**
@@ -85,7 +85,8 @@ public class CalendarOrder implements DeliveredMarks {
      */
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
         try {
-            order.baseline(calendarsOf(log.lastSeqs()));
+            var now = StreamPositions.of(log.heads());
+            order.baseline(calendarsOf(now.lastSeqs()), now.epochs());
         } catch (RuntimeException e) {
             LOG.warning("Cannot read the calendars' last change numbers at start (" + e.getMessage() + "); taken at the first check");
         }
@@ -107,8 +108,8 @@ public class CalendarOrder implements DeliveredMarks {
 
     void advanced(@Observes StreamPositions positions) {
         var calendars = calendarsOf(positions.lastSeqs());
-        if (positions.reconcile()) order.reconcile(calendars);
-        else calendars.forEach(order::advanced);
+        if (positions.reconcile()) order.reconcile(calendars, positions.epochs());
+        else calendars.forEach((stream, seq) -> order.advanced(stream, seq, positions.epochs().get(stream)));
     }
 
     /** For the listener's lag: the calendars' marks; -1 for a stream that is not a calendar's. */
@@ -125,10 +126,10 @@ public class CalendarOrder implements DeliveredMarks {
         return calendars;
     }
 
-    /** Changes this node can no longer deliver: the live layer tells the calendar's pages to reload. */
-    private void skipped(String stream, long lastMissing) {
+    /** Changes this node can no longer deliver, or a new epoch: the live layer tells the calendar's pages to reload. */
+    private void skipped(String stream, long lastMissing, String epoch) {
         try {
-            skipped.fire(new StreamSkipped(stream, lastMissing));
+            skipped.fire(new StreamSkipped(stream, lastMissing, epoch));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Telling the pages of " + stream + " to reload failed", e);
         }

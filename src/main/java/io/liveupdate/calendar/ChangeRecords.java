@@ -38,7 +38,7 @@ public class ChangeRecords {
     LoggedEventChange append(EventChanged change) {
         var payload = Json.createObjectBuilder(toJson(change)).add("token", UUID.randomUUID().toString()).build();
         var entry = log.append(streamOf(change.event().calendar()), payload);
-        return new LoggedEventChange(new EventChanged(change.kind(), change.event(), change.clientReference(), entry.seq()), entry);
+        return new LoggedEventChange(new EventChanged(change.kind(), change.event(), change.clientReference(), entry.seq(), entry.epoch()), entry);
     }
 
     /** Whether the transaction that appended this change committed; throws while the database is unreachable. */
@@ -92,7 +92,7 @@ public class ChangeRecords {
                 string(e, "text"), string(e, "rrule"), number(e, "duration"), number(e, "recurringEventId"),
                 date(e, "originalStart"), e.getBoolean("deleted", false), string(e, "recType"), number(e, "eventPid"),
                 number(e, "eventLength"), e.getJsonObject("customFields"), e.getJsonNumber("version").longValue());
-        return new EventChanged(EventChanged.Kind.valueOf(record.getString("kind")), event, string(record, "clientReference"), logged.seq());
+        return new EventChanged(EventChanged.Kind.valueOf(record.getString("kind")), event, string(record, "clientReference"), logged.seq(), logged.epoch());
     }
 
     private static void add(JsonObjectBuilder json, String name, Object value) {

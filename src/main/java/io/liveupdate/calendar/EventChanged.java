@@ -14,11 +14,16 @@ package io.liveupdate.calendar;
  * @param clientReference the id the saving client knew the row by before it had a server id (a
  *        dataProcessor's temporary id), or null when no client named one
  * @param seq the change's number in its calendar's change log (see {@link ChangeRecords}), 0 if it has none
+ * @param epoch the epoch of the calendar's numbers that {@code seq} counts in (persistence.StreamHead), null if not known
  */
-public record EventChanged(Kind kind, EventView event, String clientReference, long seq) {
+public record EventChanged(Kind kind, EventView event, String clientReference, long seq, String epoch) {
 
     public EventChanged(Kind kind, EventView event, String clientReference) {
         this(kind, event, clientReference, 0);
+    }
+
+    public EventChanged(Kind kind, EventView event, String clientReference, long seq) {
+        this(kind, event, clientReference, seq, null);
     }
 
     public enum Kind {

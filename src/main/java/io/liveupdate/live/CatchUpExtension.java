@@ -44,7 +44,7 @@ public class CatchUpExtension implements Extension {
             boolean wanted = lastSeq.isPresent() || ext.getBoolean(CatchUpExt.CATCH_UP, false);
             if (wanted && replay.isNumbered(subscription.getString())) {
                 // -1: no change seen yet, tell it where the channel stands
-                long from = lastSeq.orElse(-1);
+                var from = new ClientPosition(lastSeq.orElse(-1), CatchUpExt.epochIn(ext).orElse(null));
                 bayeux.session(clientId).ifPresent(session -> session.attributes().put(attributeFor(subscription.getString()), from));
             }
         } else if (CatchUpExt.REQUEST_CHANNEL.equals(channel) && message.get(DATA) instanceof JsonObject data
@@ -54,7 +54,7 @@ public class CatchUpExtension implements Extension {
             if (lastSeq.isPresent() && replay.isNumbered(wanted.getString()) && session.isPresent()
                     && session.get().subscriptions().stream().anyMatch(s -> s.toString().equals(wanted.getString()))) {
                 try {
-                    replay.replay(session.get(), wanted.getString(), lastSeq.getAsLong());
+                    replay.replay(session.get(), wanted.getString(), lastSeq.getAsLong(), CatchUpExt.epochIn(data).orElse(null));
                 } catch (RuntimeException e) {
                     // The client asks again at its next gap or reconnect; the request itself is still acknowledged.
                     LOG.log(Level.WARNING, "Could not replay " + LogSafe.quoted(wanted.getString()) + " to " + LogSafe.quoted(clientId), e);

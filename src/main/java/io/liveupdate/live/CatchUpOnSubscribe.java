@@ -19,9 +19,9 @@ public class CatchUpOnSubscribe implements SubscriptionListener {
 
     @Override
     public void subscribed(ServerSession session, ChannelId channel) {
-        Object lastSeq = session.attributes().remove(CatchUpExtension.attributeFor(channel.toString()));
-        if (!(lastSeq instanceof Long seq)) return;
-        if (seq < 0) replay.tellPosition(session, channel.toString());
-        else replay.replay(session, channel.toString(), seq);
+        Object asked = session.attributes().remove(CatchUpExtension.attributeFor(channel.toString()));
+        if (!(asked instanceof ClientPosition from)) return;
+        if (from.lastSeq() < 0) replay.tellPosition(session, channel.toString());
+        else replay.replay(session, channel.toString(), from.lastSeq(), from.epoch());
     }
 }

@@ -44,52 +44,71 @@ public class ChannelReplay {
 
     /** The channel's last number, for a client that has seen no message yet. */
     public void tellPosition(ServerSession session, String channel) {
-        numbered(channel).ifPresent(n -> session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(log.lastSeq(n.stream()))));
+        numbered(channel).ifPresent(n -> {
+            var head = log.head(n.stream());
+            session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(head.lastSeq(), head.epoch()));
+        });
     }
 
+    /** What a client without epochs missed: by number alone. */
     public void replay(ServerSession session, String channel, long lastSeq) {
+        replay(session, channel, lastSeq, null);
+    }
+
+    /**
+     * @param epoch the epoch of the client's {@code lastSeq}; another than the stream's (reset or restored since)
+     *        means its number counts in a history that is gone: it is told to reload. Null: not known, the number
+     *        alone decides.
+     */
+    public void replay(ServerSession session, String channel, long lastSeq, String epoch) {
         var numbered = numbered(channel);
         if (numbered.isEmpty()) return;
         String stream = numbered.get().stream();
-        long last = log.lastSeq(stream);
-        if (lastSeq == last) {
-            session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(last));
+        var head = log.head(stream);
+        long last = head.lastSeq();
+        boolean otherEpoch = epoch != null && head.epoch() != null && !epoch.equals(head.epoch());
+        if (lastSeq == last && !otherEpoch) {
+            session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(last, head.epoch()));
             return;
         }
         int limit = Math.max(1, bayeux.settings().maxQueue() / 2);
         var firstKept = log.firstKept(stream);
         boolean trimmed = firstKept.isEmpty() || firstKept.getAsLong() > lastSeq + 1;
-        if (lastSeq > last || trimmed || last - lastSeq > limit) {
-            LOG.fine(() -> session + " missed messages " + lastSeq + "-" + last + " of " + channel + ": told to reload");
-            if (session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.reload(last))) {
+        if (otherEpoch || lastSeq > last || trimmed || last - lastSeq > limit) {
+            LOG.fine(() -> session + " missed messages " + lastSeq + "-" + last + " of " + channel
+                    + (otherEpoch ? " (epoch " + epoch + ", now " + head.epoch() + ")" : "") + ": told to reload");
+            if (session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.reload(last, head.epoch()))) {
                 numbered.get().kind().afterReload(session, channel);
             }
             return;
         }
         long replayed = lastSeq;
+        String replayedEpoch = head.epoch();
         for (var change : log.after(stream, lastSeq, limit)) {
-            if (!session.deliver(channel, numbered.get().kind().dataOf(change), CatchUpExt.seq(change.seq()))) return;
+            if (!session.deliver(channel, numbered.get().kind().dataOf(change), CatchUpExt.seq(change.seq(), change.epoch()))) return;
             replayed = change.seq();
+            replayedEpoch = change.epoch();
         }
         // The end of the answer: a client that asked and does not get it (it went into a socket that was dying)
         // asks again.
-        session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(replayed));
+        session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(replayed, replayedEpoch));
     }
 
     /**
-     * Sends the reload signal ({@code ext:{seq:<lastMissing>, reload:true}}), and what the channel's kind sends after
-     * it, to each of these sessions on each of its channels numbered by {@code stream}.
+     * Sends the reload signal ({@code ext:{seq:<lastMissing>, epoch, reload:true}}), and what the channel's kind sends
+     * after it, to each of these sessions on each of its channels numbered by {@code stream}.
      *
+     * @param epoch the epoch {@code lastMissing} counts in; null when not known
      * @return how many subscriptions were told
      */
-    public int reload(Collection<ServerSession> sessions, String stream, long lastMissing) {
+    public int reload(Collection<ServerSession> sessions, String stream, long lastMissing, String epoch) {
         int told = 0;
         for (ServerSession session : sessions) {
             for (ChannelId subscription : List.copyOf(session.subscriptions())) {
                 String channel = subscription.toString();
                 var numbered = numbered(channel);
                 if (numbered.isEmpty() || !numbered.get().stream().equals(stream)) continue;
-                if (session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.reload(lastMissing))) {
+                if (session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.reload(lastMissing, epoch))) {
                     numbered.get().kind().afterReload(session, channel);
                     told++;
                 }

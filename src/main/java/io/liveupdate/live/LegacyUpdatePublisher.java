@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 
 /**
  * After every committed change, publishes the legacy {@code {sid, tid, status, data}} message on the calendar's update
- * channel, with the change's number in {@code ext.seq} (see {@link CatchUpExt}).
+ * channel, with the change's number in {@code ext.seq} and its epoch in {@code ext.epoch} (see {@link CatchUpExt}).
  */
 @ApplicationScoped
 public class LegacyUpdatePublisher {
@@ -27,7 +27,7 @@ public class LegacyUpdatePublisher {
         try {
             var payload = LegacyUpdatePayload.of(change);
             recent.remember(calendar, payload.getString("tid"), payload.getString("status"));
-            bayeux.publish(CalendarChannels.updateChannel(calendar), payload, change.seq() > 0 ? CatchUpExt.seq(change.seq()) : null);
+            bayeux.publish(CalendarChannels.updateChannel(calendar), payload, change.seq() > 0 ? CatchUpExt.seq(change.seq(), change.epoch()) : null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not publish the change of event " + change.event().id(), e);
         }

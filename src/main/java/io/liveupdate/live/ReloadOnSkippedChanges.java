@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 
 /**
  * When this node can no longer deliver changes its pages have not had ({@link StreamSkipped}), every session
- * subscribed to the stream's channels gets the reload signal catch-up sends ({@code ext:{seq, reload:true}},
+ * subscribed to the stream's channels gets the reload signal catch-up sends ({@code ext:{seq, epoch, reload:true}},
  * {@link ChannelReplay#reload}), before the next change: the page reloads and carries on, instead of going on
  * silently without what it missed.
  */
@@ -24,7 +24,7 @@ public class ReloadOnSkippedChanges {
     ChannelReplay replay;
 
     void skipped(@Observes StreamSkipped skipped) {
-        int told = replay.reload(bayeux.sessions(), skipped.stream(), skipped.lastMissing());
+        int told = replay.reload(bayeux.sessions(), skipped.stream(), skipped.lastMissing(), skipped.epoch());
         LOG.info(() -> told + " subscriptions to " + skipped.stream() + " told to reload after change " + skipped.lastMissing());
     }
 }

@@ -45,10 +45,11 @@ public class ChangeLog {
     /** Whether the datasource is PostgreSQL; asked once, on the first connection. */
     private volatile Boolean postgres;
 
-    /** @return the entry as written: the change's number in its stream and its payload */
+    /** @return the entry as written: the change's number in its stream, its payload and the stream's epoch */
     public LoggedChange append(String stream, JsonObject payload) {
         try (Connection connection = dataSource.getConnection()) {
-            long seq = bump(connection, stream);
+            StreamHead head = bump(connection, stream);
+            long seq = head.lastSeq();
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO change_log (stream, seq, payload, committed_at) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, stream);
@@ -58,8 +59,8 @@ public class ChangeLog {
                 insert.executeUpdate();
             }
             if (seq % TRIM_EVERY == 0) trim(connection, stream, seq);
-            if (settings.doorbell() && isPostgres(connection)) ringDoorbell(connection, stream, seq);
-            return new LoggedChange(stream, seq, payload);
+            if (settings.doorbell() && isPostgres(connection)) ringDoorbell(connection, doorbell(stream, seq, head.epoch()));
+            return new LoggedChange(stream, seq, payload, head.epoch());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot log the change of " + stream + ": " + e.getMessage(), e);
         }
@@ -86,11 +87,15 @@ public class ChangeLog {
         }
     }
 
-    /** The stream's changes numbered after {@code seq}, oldest first, at most {@code limit}. */
+    /**
+     * The stream's changes numbered after {@code seq}, oldest first, at most {@code limit}, each with the stream's
+     * epoch as the same statement read it: what the log holds now belongs to the epoch the stream has now.
+     */
     public List<LoggedChange> after(String stream, long seq, int limit) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT seq, payload FROM change_log WHERE stream = ? AND seq > ? ORDER BY seq")) {
+                        "SELECT l.seq, l.payload, s.epoch FROM change_log l LEFT JOIN change_stream s ON s.stream = l.stream"
+                                + " WHERE l.stream = ? AND l.seq > ? ORDER BY l.seq")) {
             select.setString(1, stream);
             select.setLong(2, seq);
             select.setMaxRows(limit);
@@ -98,7 +103,7 @@ public class ChangeLog {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     try (var reader = Json.createReader(new StringReader(rows.getString(2)))) {
-                        changes.add(new LoggedChange(stream, rows.getLong(1), reader.readObject()));
+                        changes.add(new LoggedChange(stream, rows.getLong(1), reader.readObject(), rows.getString(3)));
                     }
                 }
             }
@@ -118,6 +123,61 @@ public class ChangeLog {
             return last;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the change streams: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every stream's last number and epoch ({@code change_stream}), read at once: what the periodic check compares with. */
+    public Map<String, StreamHead> heads() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT stream, last_seq, epoch FROM change_stream");
+                ResultSet rows = select.executeQuery()) {
+            var heads = new HashMap<String, StreamHead>();
+            while (rows.next()) heads.put(rows.getString(1), new StreamHead(rows.getLong(2), rows.getString(3)));
+            return heads;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the change streams: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the stream stands: its last number (0 when it has none) and its epoch (null when it has none). */
+    public StreamHead head(String stream) {
+        try (Connection connection = dataSource.getConnection()) {
+            return head(connection, stream);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the change log of " + stream + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What a node does when the database's last number of the stream is below the number it has delivered in the
+     * same epoch, which only a restore from an older backup does: gives the stream a new epoch, unless its number
+     * has caught up with {@code delivered} meanwhile (the node read it before its own latest delivery) or another
+     * node renewed it first (only one node's renewal matches {@code epoch}).
+     *
+     * @param epoch the epoch the node holds; null for a row without one
+     * @return where the stream stands afterwards, renewed or not
+     */
+    public StreamHead renewIfBehind(String stream, String epoch, long delivered) {
+        String sql = "UPDATE change_stream SET epoch = ? WHERE stream = ? AND last_seq < ? AND "
+                + (epoch == null ? "epoch IS NULL" : "epoch = ?");
+        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, StreamHead.newEpoch());
+            update.setString(2, stream);
+            update.setLong(3, delivered);
+            if (epoch != null) update.setString(4, epoch);
+            update.executeUpdate();
+            return head(connection, stream);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot renew the epoch of " + stream + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StreamHead head(Connection connection, String stream) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT last_seq, epoch FROM change_stream WHERE stream = ?")) {
+            select.setString(1, stream);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? new StreamHead(rows.getLong(1), rows.getString(2)) : new StreamHead(0, null);
+            }
         }
     }
 
@@ -154,15 +214,23 @@ public class ChangeLog {
     }
 
     /**
-     * Tells the other nodes, through PostgreSQL, that the stream has change {@code seq}: {@value #DOORBELL} carries
-     * {@code "<seq> <stream>"}, never the payload (NOTIFY payloads end at 8000 bytes; the nodes read the change from
-     * the log). Issued in the appending transaction, so PostgreSQL delivers it if and only if that transaction
+     * What the doorbell of change {@code seq} says: {@code "<seq>:<epoch> <stream>"} ({@code "<seq> <stream>"} without
+     * an epoch, as nodes from before epochs rang it; stream.Doorbell reads both).
+     */
+    public static String doorbell(String stream, long seq, String epoch) {
+        return epoch == null ? seq + " " + stream : seq + ":" + epoch + " " + stream;
+    }
+
+    /**
+     * Tells the other nodes, through PostgreSQL, that the stream has a change: {@value #DOORBELL} carries its number
+     * and epoch ({@link #doorbell}), never the payload (NOTIFY payloads end at 8000 bytes; the nodes read the change
+     * from the log). Issued in the appending transaction, so PostgreSQL delivers it if and only if that transaction
      * commits, and in commit order (stream.ChangeFeed listens). Not rung when {@code liveupdate.changelog.doorbell} is
      * false (one node alone).
      */
-    private static void ringDoorbell(Connection connection, String stream, long seq) throws SQLException {
+    private static void ringDoorbell(Connection connection, String doorbell) throws SQLException {
         try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + DOORBELL + "', ?)")) {
-            notify.setString(1, seq + " " + stream);
+            notify.setString(1, doorbell);
             notify.executeQuery().close();
         }
     }
@@ -176,26 +244,25 @@ public class ChangeLog {
         return known;
     }
 
-    /** Increments the stream's counter, creating it at 1; the row stays locked until the transaction ends. */
-    private static long bump(Connection connection, String stream) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE change_stream SET last_seq = last_seq + 1 WHERE stream = ?")) {
-            update.setString(1, stream);
+    /**
+     * Increments the stream's counter, creating it at 1 with a new epoch; the row stays locked until the transaction
+     * ends. A row from before epochs gets one here, once (the lock keeps a concurrent change from giving another).
+     */
+    private static StreamHead bump(Connection connection, String stream) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE change_stream SET last_seq = last_seq + 1, epoch = COALESCE(epoch, ?) WHERE stream = ?")) {
+            update.setString(1, StreamHead.newEpoch());
+            update.setString(2, stream);
             if (update.executeUpdate() == 0) {
                 createCounter(connection, stream);
                 if (update.executeUpdate() != 1) throw new SQLException("no counter row for " + stream);
             }
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT last_seq FROM change_stream WHERE stream = ?")) {
-            select.setString(1, stream);
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return head(connection, stream);
     }
 
     /**
-     * The first change of a stream creates its counter at 0. Concurrent first changes (ten savers on a new calendar)
+     * The first change of a stream creates its counter at 0, in a new epoch. Concurrent first changes (ten savers on a new calendar)
      * must not fail on the key: on PostgreSQL, ON CONFLICT DO NOTHING waits for the other transaction's row and
      * then leaves it, and the caller's UPDATE takes the next number behind it. The embedded H2 of the demo start
      * has no ON CONFLICT; there a concurrent first change can still be refused on the key (and retried).
@@ -203,10 +270,11 @@ public class ChangeLog {
     private static void createCounter(Connection connection, String stream) throws SQLException {
         boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
         String sql = postgres
-                ? "INSERT INTO change_stream (stream, last_seq) VALUES (?, 0) ON CONFLICT (stream) DO NOTHING"
-                : "INSERT INTO change_stream (stream, last_seq) VALUES (?, 0)";
+                ? "INSERT INTO change_stream (stream, last_seq, epoch) VALUES (?, 0, ?) ON CONFLICT (stream) DO NOTHING"
+                : "INSERT INTO change_stream (stream, last_seq, epoch) VALUES (?, 0, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, stream);
+            insert.setString(2, StreamHead.newEpoch());
             insert.executeUpdate();
         }
     }

@@ -9,7 +9,7 @@ import jakarta.json.JsonValue;
 /**
  * A stored operation's entry in its storage's change log stream, {@code {"data":<what subscribers got>,
  * "id":<the publisher's message id>}}, and the publish it becomes again on any node: the same channel, data, id and
- * number ({@code ext.seq}) the saving node's subscribers got, so a subscriber on another node receives the same bytes.
+ * number and epoch ({@code ext.seq}, {@code ext.epoch}) the saving node's subscribers got, so a subscriber on another node receives the same bytes.
  * Only the publisher's {@code clientId} is not logged: on another node there is no publisher to leave out. The data
  * is handed out as {@link ClientMarkers#replayable} allows (what this code logs passes unchanged); entries logged
  * before the id was have none, and go out without one, as a replay sends them.
@@ -27,10 +27,10 @@ final class LoggedPublish {
     }
 
     /** The publish of the logged operation numbered {@code seq} on {@code channel}, as the core fans a client's publish out. */
-    static JsonObject publishOf(String channel, long seq, JsonObject entry) {
+    static JsonObject publishOf(String channel, long seq, String epoch, JsonObject entry) {
         var publish = Json.createObjectBuilder().add(Bayeux.CHANNEL, channel)
                 .add(Bayeux.DATA, ClientMarkers.replayable(entry.getOrDefault(StorageNumbering.DATA, JsonValue.EMPTY_JSON_OBJECT)));
         if (entry.containsKey(Bayeux.ID)) publish.add(Bayeux.ID, entry.get(Bayeux.ID));
-        return publish.add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(seq)).build();
+        return publish.add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(seq, epoch)).build();
     }
 }

@@ -7,6 +7,7 @@ import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
 import io.liveupdate.input.LogSafe;
 import io.liveupdate.live.CatchUpExt;
+import io.liveupdate.persistence.LoggedChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.liveupdate.json.Json;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * Stores what clients publish on storage channels ({@link StorageChannels}), before the publish is relayed:
  * <ul>
  *   <li>a Webix operation ({@link StorageOperation}) is applied to the database in its own transaction, then
- *       relayed to the channel's subscribers as it came but for its {@code $} fields ({@link ClientMarkers}), with its number in the storage ({@code ext.seq}, which
+ *       relayed to the channel's subscribers as it came but for its {@code $} fields ({@link ClientMarkers}), with its number in the storage ({@code ext.seq}, and its epoch {@code ext.epoch}, which
  *       js/live-catchup.js uses, see {@link StorageNumbering}); relayed by the storage's ordering point
  *       ({@link StorageOrder}, which every node's subscribers get it from, in the storage's order), so the core
  *       only acknowledges it ({@link Bayeux#DELIVERED});</li>
@@ -56,11 +57,12 @@ public class StorageExtension implements Extension {
             if (!StorageChannels.fits(channel.get())) throw new InvalidStorageOperation("the channel name is too long");
             // Relayed and logged without the sender's $ markers, as stored (ClientMarkers).
             JsonObject relayed = ClientMarkers.relayed(message.getJsonObject(Bayeux.DATA));
-            long seq = store(name, operation.get(), LoggedPublish.entry(relayed, message.get(Bayeux.ID)));
-            JsonObject numbered = Json.createObjectBuilder(message).add(Bayeux.DATA, relayed).add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(seq)).build();
+            LoggedChange entry = store(name, operation.get(), LoggedPublish.entry(relayed, message.get(Bayeux.ID)));
+            JsonObject numbered = Json.createObjectBuilder(message).add(Bayeux.DATA, relayed)
+                    .add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(entry.seq(), entry.epoch())).build();
             // Delivered through the storage's ordering point, never straight by the core: an operation another
             // node stored before this one reaches this node's subscribers first.
-            order.committed(new StorageChange(name, seq, numbered));
+            order.committed(new StorageChange(name, entry.seq(), numbered, entry.epoch()));
             return Json.createObjectBuilder(numbered).add(Bayeux.DELIVERED, true).build();
         } catch (InvalidStorageOperation e) {
             LOG.info(() -> "Refused a storage operation on " + LogSafe.quoted(name) + ": " + LogSafe.text(e.getMessage()));
@@ -71,7 +73,7 @@ public class StorageExtension implements Extension {
         }
     }
 
-    private long store(String channel, StorageOperation operation, JsonObject logged) {
+    private LoggedChange store(String channel, StorageOperation operation, JsonObject logged) {
         try {
             return storage.apply(channel, operation, logged);
         } catch (RuntimeException first) {

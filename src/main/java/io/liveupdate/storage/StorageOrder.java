@@ -44,7 +44,7 @@ public class StorageOrder implements DeliveredMarks {
 
     @PostConstruct
     void create() {
-        order = new StreamOrder<>(this::read, StorageChange::seq, this::deliver, this::skipped);
+        order = new StreamOrder<>(this::read, StorageChange::seq, StorageChange::epoch, this::deliver, this::skipped, (stream, epoch, delivered) -> log.renewIfBehind(stream, epoch, delivered));
     }
 
     /**
@@ -53,7 +53,8 @@ public class StorageOrder implements DeliveredMarks {
      */
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
         try {
-            order.baseline(storagesOf(log.lastSeqs()));
+            var now = StreamPositions.of(log.heads());
+            order.baseline(storagesOf(now.lastSeqs()), now.epochs());
         } catch (RuntimeException e) {
             LOG.warning("Cannot read the storages' last change numbers at start (" + e.getMessage() + "); taken at the first check");
         }
@@ -74,8 +75,8 @@ public class StorageOrder implements DeliveredMarks {
 
     void advanced(@Observes StreamPositions positions) {
         var storages = storagesOf(positions.lastSeqs());
-        if (positions.reconcile()) order.reconcile(storages);
-        else storages.forEach(order::advanced);
+        if (positions.reconcile()) order.reconcile(storages, positions.epochs());
+        else storages.forEach((stream, seq) -> order.advanced(stream, seq, positions.epochs().get(stream)));
     }
 
     /** For the listener's lag: the storages' marks; -1 for a stream that is not a storage's. */
@@ -96,10 +97,10 @@ public class StorageOrder implements DeliveredMarks {
         }
     }
 
-    /** Operations this node can no longer deliver: the live layer tells the storage's pages to reload. */
-    private void skipped(String stream, long lastMissing) {
+    /** Operations this node can no longer deliver, or a new epoch: the live layer tells the storage's pages to reload. */
+    private void skipped(String stream, long lastMissing, String epoch) {
         try {
-            skipped.fire(new StreamSkipped(stream, lastMissing));
+            skipped.fire(new StreamSkipped(stream, lastMissing, epoch));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Telling the pages of " + stream + " to reload failed", e);
         }

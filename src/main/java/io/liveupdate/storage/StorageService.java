@@ -1,6 +1,7 @@
 package io.liveupdate.storage;
 
 import io.liveupdate.persistence.ChangeLog;
+import io.liveupdate.persistence.LoggedChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -29,12 +30,12 @@ public class StorageService {
      * ({@link StorageNumbering}), so that a client that missed it is sent it again, and other nodes relay it.
      *
      * @param logged the log entry of what subscribers are sent for this operation ({@link LoggedPublish#entry})
-     * @return the operation's number in the storage's stream
+     * @return the operation's entry in the storage's stream: its number and the stream's epoch
      * @throws RuntimeException if the database failed; nothing was changed then. A concurrent first insert of the
      *         same item, or a concurrent update of it, fails this way too and succeeds when retried.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public long apply(String channel, StorageOperation operation, JsonObject logged) {
+    public LoggedChange apply(String channel, StorageOperation operation, JsonObject logged) {
         Optional<StoredItem> stored = find(channel, operation.itemId());
         switch (operation.kind()) {
             case INSERT -> stored.ifPresentOrElse(item -> item.replace(operation.item()), () -> persist(channel, operation));
@@ -42,7 +43,7 @@ public class StorageService {
             case DELETE -> stored.ifPresent(em::remove);
         }
         em.flush(); // a constraint violation surfaces here, as a failure of this call
-        return log.append(StorageNumbering.streamOfStorage(channel), logged).seq();
+        return log.append(StorageNumbering.streamOfStorage(channel), logged);
     }
 
     /** At most {@code limit} items of the storage, the newest ones, in insertion order. */

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 
 /**
  * This node's ear for the changes other nodes commit: on PostgreSQL, one thread LISTENs for the doorbells
- * {@link ChangeLog#append} rings ({@code "<seq> <stream>"}) on a connection of its own and fires each as
+ * {@link ChangeLog#append} rings ({@code "<seq>:<epoch> <stream>"}) on a connection of its own and fires each as
  * {@link StreamPositions}; every {@value #CHECK_SECONDS} seconds, and after every (re)connect, it fires the
  * database's last number of every stream too, which repairs a doorbell that never arrived (the connection broke,
  * the database restarted). On (re)connect it LISTENs first and compares second, so nothing committed in between
@@ -131,20 +131,16 @@ public class ChangeFeed {
         }
     }
 
-    /** A doorbell: {@code "<seq> <stream>"}; anything else is logged and ignored (the periodic check still sees it). */
+    /** A doorbell ({@link Doorbell}); anything else is logged and ignored (the periodic check still sees it). */
     private void rang(String payload) {
-        int space = payload == null ? -1 : payload.indexOf(' ');
-        long seq;
-        try {
-            seq = space > 0 ? Long.parseLong(payload.substring(0, space)) : -1;
-        } catch (NumberFormatException e) {
-            seq = -1;
-        }
-        if (seq < 1) {
-            LOG.warning(() -> "Ignored a doorbell that is not \"<seq> <stream>\": " + LogSafe.quoted(payload));
+        var doorbell = Doorbell.parse(payload);
+        if (doorbell.isEmpty()) {
+            LOG.warning(() -> "Ignored a doorbell that is not \"<seq>:<epoch> <stream>\": " + LogSafe.quoted(payload));
             return;
         }
-        fire(new StreamPositions(Map.of(payload.substring(space + 1), seq), false));
+        Doorbell rung = doorbell.get();
+        fire(new StreamPositions(Map.of(rung.stream(), rung.seq()), false,
+                rung.epoch() == null ? Map.of() : Map.of(rung.stream(), rung.epoch())));
     }
 
     /** A notification on one of the {@link ListenedChannel}s, to the bean that listens there. */
@@ -161,8 +157,8 @@ public class ChangeFeed {
 
     /** Compares every stream with the database; a check that delivered what it found counts as successful. */
     private void reconcile() {
-        Map<String, Long> lastSeqs = log.lastSeqs();
-        if (fire(new StreamPositions(lastSeqs, true))) state.checked(Instant.now(), lag(lastSeqs));
+        var positions = StreamPositions.of(log.heads());
+        if (fire(positions)) state.checked(Instant.now(), lag(positions.lastSeqs()));
     }
 
     /** How many changes the ordering points are behind the database's numbers, summed over the streams they own. */

@@ -1,5 +1,7 @@
 package io.liveupdate.stream;
 
+import io.liveupdate.persistence.StreamHead;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,23 @@ import java.util.Map;
  *
  * @param lastSeqs the highest known number per stream
  * @param reconcile whether this is the database's full list (a mark of a stream missing from it stays as it is)
+ * @param epochs the epoch each number belongs to; a stream missing here: not known (a doorbell of a node from before
+ *        epochs, a row no change has given one yet)
  */
-public record StreamPositions(Map<String, Long> lastSeqs, boolean reconcile) {
+public record StreamPositions(Map<String, Long> lastSeqs, boolean reconcile, Map<String, String> epochs) {
+
+    public StreamPositions(Map<String, Long> lastSeqs, boolean reconcile) {
+        this(lastSeqs, reconcile, Map.of());
+    }
+
+    /** The database's full list, as {@code ChangeLog.heads} read it. */
+    public static StreamPositions of(Map<String, StreamHead> heads) {
+        var lastSeqs = new HashMap<String, Long>();
+        var epochs = new HashMap<String, String>();
+        heads.forEach((stream, head) -> {
+            lastSeqs.put(stream, head.lastSeq());
+            if (head.epoch() != null) epochs.put(stream, head.epoch());
+        });
+        return new StreamPositions(lastSeqs, true, epochs);
+    }
 }

@@ -83,7 +83,8 @@ class ClusterStorageIT extends TwoNodes {
             String onNode2 = raw2.awaitDelivery(seq);
             assertEquals(onNode1, onNode2, "node 2 hands out the operation exactly as the saving node does");
             assertEquals(Json.createObjectBuilder().add("channel", storage).add("data", update).add("id", "raw-7")
-                    .add("ext", Json.createObjectBuilder().add("seq", seq)).build().toString(), onNode1, "as a client's publish");
+                    .add("ext", Json.createObjectBuilder().add("seq", seq).add("epoch", io.liveupdate.it.support.LiveReplica.epochOf("storage:" + storage))).build().toString(),
+                    onNode1, "as a client's publish");
         }
     }
 

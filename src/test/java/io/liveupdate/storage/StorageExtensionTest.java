@@ -9,6 +9,7 @@ import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.Scheduler;
 import io.liveupdate.bayeux.SecurityPolicy;
 import io.liveupdate.bayeux.ServerSession;
+import io.liveupdate.persistence.LoggedChange;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -182,13 +183,13 @@ class StorageExtensionTest {
         int failures;
 
         @Override
-        public long apply(String channel, StorageOperation operation, JsonObject logged) {
+        public LoggedChange apply(String channel, StorageOperation operation, JsonObject logged) {
             String text = channel + " " + operation.kind().wireName() + " " + operation.itemId();
             attempts.add(text);
             if (failures-- > 0) throw new IllegalStateException("database down");
             applied.add(text);
             this.logged.add(logged);
-            return applied.size();
+            return new LoggedChange(StorageNumbering.streamOfStorage(channel), applied.size(), logged);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.liveupdate.bayeux.Scheduler;
 import io.liveupdate.bayeux.ServerSession;
 import io.liveupdate.persistence.ChangeLog;
 import io.liveupdate.persistence.LoggedChange;
+import io.liveupdate.persistence.StreamHead;
 import io.liveupdate.stream.StreamPositions;
 import io.liveupdate.stream.StreamSkipped;
 import jakarta.enterprise.event.Event;
@@ -54,8 +55,8 @@ class StorageOrderTest {
         extension.order = order;
         extension.storage = new StorageService() {
             @Override
-            public long apply(String channel, StorageOperation operation, JsonObject logged) {
-                return StorageOrderTest.this.log.append(StorageNumbering.streamOfStorage(channel), logged).seq();
+            public LoggedChange apply(String channel, StorageOperation operation, JsonObject logged) {
+                return StorageOrderTest.this.log.append(StorageNumbering.streamOfStorage(channel), logged);
             }
         };
         bayeux.addExtension(extension);
@@ -170,6 +171,13 @@ class StorageOrderTest {
             var last = new TreeMap<String, Long>();
             streams.forEach((stream, entries) -> last.put(stream, entries.lastKey()));
             return last;
+        }
+
+        @Override
+        public synchronized Map<String, StreamHead> heads() {
+            var heads = new TreeMap<String, StreamHead>();
+            lastSeqs().forEach((stream, last) -> heads.put(stream, new StreamHead(last, null)));
+            return heads;
         }
 
         synchronized void trimTo(long firstKept) {

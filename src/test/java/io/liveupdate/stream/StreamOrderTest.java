@@ -155,7 +155,7 @@ class StreamOrderTest {
         var events = Collections.synchronizedList(new ArrayList<String>());
         var log = new ArrayList<>(range(8, 12)); // 1-7 trimmed away while this node was behind
         var order = new StreamOrder<Long>((stream, seq, limit) -> log.stream().filter(s -> s > seq).limit(limit).toList(),
-                seq -> seq, seq -> events.add("#" + seq), (stream, lastMissing) -> events.add("reload after " + lastMissing + " of " + stream));
+                seq -> seq, seq -> events.add("#" + seq), (stream, lastMissing, epoch) -> events.add("reload after " + lastMissing + " of " + stream));
         order.baseline(Map.of(STREAM, 3L));
 
         order.advanced(STREAM, 10);
@@ -171,7 +171,7 @@ class StreamOrderTest {
         var reloads = new ArrayList<Long>();
         var f = new Fixture().committed(6);
         var order = new StreamOrder<Long>((stream, seq, limit) -> f.log.stream().filter(s -> s > seq).limit(limit).toList(),
-                seq -> seq, f.delivered::add, (stream, lastMissing) -> reloads.add(lastMissing));
+                seq -> seq, f.delivered::add, (stream, lastMissing, epoch) -> reloads.add(lastMissing));
         order.baseline(Map.of(STREAM, 2L));
 
         order.advanced(STREAM, 6);

@@ -85,6 +85,19 @@ public final class LiveReplica {
         }
     }
 
+    /** The epoch of a change log stream (what {@code ext.epoch} says), read from the database itself; null without one. */
+    public static String epochOf(String stream) {
+        try (var db = DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
+                var select = db.prepareStatement("SELECT epoch FROM change_stream WHERE stream = ?")) {
+            select.setString(1, stream);
+            try (var rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read the change log: " + e, e);
+        }
+    }
+
     @Override
     public String toString() {
         return "delivered " + delivered + ", repeated " + repeated + ", missed " + missed + ", reloads " + reloads + ", last " + lastSeq;
