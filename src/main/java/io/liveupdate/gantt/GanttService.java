@@ -145,14 +145,14 @@ public class GanttService {
         return link == null || !link.getGantt().equals(gantt) ? Optional.empty() : Optional.of(GanttJson.link(link));
     }
 
-    /** The target's place, and every task from there on one down; the other tasks' rows keep their versions. */
+    /** The target's place, and every task from there on one down (their versions stay: see {@link GanttTask#MAKE_ROOM}). */
     private void move(String gantt, GanttTask task, TaskMove move) {
         var target = findTask(gantt, move.target());
         if (target == null) throw new GanttRefusal("target task " + move.target() + " is not in gantt '" + gantt + "'");
         if (target.getId() == task.getId()) return;
         long position = move.position(target.getSortOrder());
         em.flush();
-        em.createNamedQuery(GanttTask.MAKE_ROOM).setParameter("gantt", gantt).setParameter("from", position).executeUpdate();
+        em.createNativeQuery(GanttTask.MAKE_ROOM).setParameter(1, gantt).setParameter(2, position).setParameter(3, task.getId()).executeUpdate();
         task.moveTo(position);
     }
 
