@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.faye.FayeEvent;
 import io.liveupdate.it.support.LiveReplica;
+import io.liveupdate.it.support.SecondNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -312,6 +313,44 @@ class GanttIT extends Deployed {
             assertEquals("A", add.getJsonObject("task").getString("text"));
             assertEquals("15-01-2025 00:00", add.getJsonObject("task").getString("start_date"));
             assertEquals(JsonValue.ValueType.NUMBER, add.getJsonObject("task").get("version").getValueType());
+        }
+    }
+
+    /** Node 2 (the shared second WildFly on the same database): its commits reach node 1's pages, and node 1's reach its pages. */
+    @Test
+    void changesCommittedOnEitherNodeReachPagesOnTheOther() throws Exception {
+        SecondNode node2 = SecondNode.shared();
+        var http2 = new Http(node2.url());
+        String gantt = newGantt();
+        String channel = "/gantts/" + gantt + "/update";
+        try (var on1 = FayeClient.start("gantt-node1"); var on2 = FayeClient.start("gantt-node2")) {
+            on1.connect(deploymentUrl + "sync", WEBSOCKET, new FayeClient.Options().catchUp());
+            on2.connect(node2.url() + "sync", LONG_POLLING, new FayeClient.Options().catchUp());
+            on1.subscribe(channel);
+            on2.subscribe(channel);
+            var viaNode2 = Http.json(http2.post(url(gantt) + "/task", Http.JSON,
+                    "{\"text\":\"from node 2\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}"));
+            assertEquals("inserted", viaNode2.getString("action"), viaNode2.toString());
+            long id = viaNode2.getJsonNumber("tid").longValue();
+            var viaNode1 = putJson(url(gantt) + "/task/" + id, "{\"text\":\"then node 1\",\"version\":1}");
+            assertEquals("updated", viaNode1.getString("action"), viaNode1.toString());
+            for (var client : List.of(on1, on2)) {
+                CatchUpIT.awaitCaughtUp(client, channel, 2, Duration.ofSeconds(15));
+                List<String> texts = client.events().stream().filter(e -> e.is("message") && channel.equals(e.channel())
+                        && e.dataObject() != null && e.dataObject().containsKey("task")).map(e -> e.dataObject().getString("type") + " "
+                        + e.dataObject().getJsonObject("task").getString("text")).toList();
+                assertEquals(List.of("add-task from node 2", "update-task then node 1"), texts, client.name());
+            }
+        }
+    }
+
+    /** src-webapp/gantt.html twice in headless Chromium: what one page does through dhtmlxGantt reaches the other. */
+    @Test
+    void theDemoPageShowsEveryChangeOfTheOtherPage() throws Exception {
+        BrowserScenario.requireChromium();
+        var steps = BrowserScenario.run("browser-gantt.js", "browser-gantt", deploymentUrl, "gantt");
+        for (String step : List.of("create", "create-second", "link", "move", "child", "delete-parent", "reload")) {
+            assertTrue(BrowserScenario.ran(steps, step), step + " ran: " + steps);
         }
     }
 
