@@ -81,7 +81,9 @@ public class GanttService {
             }
         }
         for (long member : subtree) {
-            em.remove(member == id ? task : em.find(GanttTask.class, member));
+            var doomed = member == id ? task : em.find(GanttTask.class, member);
+            if (doomed == null) continue; // the client's own delete of it (cascade_delete on) committed meanwhile
+            em.remove(doomed);
             em.flush();
             changes.deleted(gantt, TASK, member);
         }

@@ -42,13 +42,40 @@ public class GanttSaves {
         }
         if (action == null) return refuse("error", gantt, entity, null, id, "no known !nativeeditor_status for this row", null);
         try {
-            SavedItem saved = save(gantt, entity, action, id, fields);
+            SavedItem saved = saveRetryingDeletes(gantt, entity, action, id, fields);
             var answer = Json.createObjectBuilder().add("action", saved.action());
             if (id != null) answer.add("sid", id);
             return answer.add("tid", saved.id()).add("item", saved.item()).build();
         } catch (RuntimeException e) {
             return refusal(gantt, entity, action, id, e);
         }
+    }
+
+    /** How often a delete is tried when concurrent deletes of the same subtree keep beating it. */
+    private static final int DELETE_ATTEMPTS = 3;
+
+    /**
+     * With {@code cascade_delete} on, the client sends the DELETEs of a parent, its children and their links at once,
+     * and the parent's delete deletes them too: one of two deletes of the same row loses at flush. A delete that lost
+     * such a race is tried again on what is stored now, where that row is simply gone.
+     */
+    private SavedItem saveRetryingDeletes(String gantt, String entity, Action action, String id, JsonObject fields) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return save(gantt, entity, action, id, fields);
+            } catch (RuntimeException e) {
+                if (action != Action.DELETE || attempt == DELETE_ATTEMPTS || !isConcurrentCommit(e)) throw e;
+            }
+        }
+    }
+
+    private static boolean isConcurrentCommit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException) return true;
+            // PostgreSQL's deadlock (40P01) and serialization failure (40001): the other transaction went on
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) return true;
+        }
+        return false;
     }
 
     private SavedItem save(String gantt, String entity, Action action, String id, JsonObject fields) {
@@ -67,7 +94,7 @@ public class GanttSaves {
             if (t instanceof GanttRefusal) return refuse("invalid", gantt, entity, action, id, t.getMessage(), null);
             if (t instanceof UnknownGanttItem) return refuse("error", gantt, entity, action, id, t.getMessage(), null);
             if (t instanceof StaleGanttItem stale) return refuse("error", gantt, entity, action, id, t.getMessage(), stale.current());
-            if (t instanceof OptimisticLockException || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException) {
+            if (isConcurrentCommit(t)) {
                 // Both edits read the same version; the other committed first. Answer with what it stored.
                 var current = gantts.stored(gantt, entity, serverId(gantt, entity, id));
                 return refuse("error", gantt, entity, action, id, entity + " " + id + (current.isPresent()
