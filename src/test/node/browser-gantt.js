@@ -71,6 +71,18 @@ async function main() {
       gantt.updateTask(task.id);
     }, one), startsOn, [one, 5], b);
     await a.waitForFunction(saved, one);
+    // reorder in A as the grid's drag and drop ends (order_branch): the task moved, then the dataProcessor's order save
+    await measure('reorder', () => a.evaluate(([first, second]) => {
+      const id = (x) => { let r = null; gantt.eachTask((k) => { if (k.text === x) r = k.id; }); return r; };
+      gantt._dp.ignore(() => gantt.moveTask(id(second), 0, gantt.config.root_id));
+      const task = gantt.getTask(id(second));
+      task.$drop_target = String(id(first));
+      gantt._sendTaskOrder(task.id, task); // what the dataProcessor's onRowDragEnd handler does
+    }, [one, two]), ([first, second]) => {
+      const id = (x) => { let r = null; gantt.eachTask((k) => { if (k.text === x) r = k.id; }); return r; };
+      return id(second) !== null && gantt.getTaskIndex(id(second)) < gantt.getTaskIndex(id(first));
+    }, [one, two], b);
+    await a.waitForFunction(saved, two);
     await measure('child', () => a.evaluate(([c, p]) => {
       let parent = null;
       gantt.eachTask((k) => { if (k.text === p) parent = k.id; });
