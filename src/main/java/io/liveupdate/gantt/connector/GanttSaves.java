@@ -40,7 +40,7 @@ public class GanttSaves {
             // Never echoed: a page writes ids into its markup.
             return refuse("invalid", gantt, entity, action, null, "id refused: " + PlainId.rule(), null);
         }
-        if (action == null) return refuse("error", gantt, entity, null, id, "no known !nativeeditor_status for this row", null);
+        if (action == null) return refuse("error", gantt, entity, Action.UPDATE, id, "no known !nativeeditor_status for this row", null);
         try {
             SavedItem saved = saveRetryingDeletes(gantt, entity, action, id, fields);
             var answer = Json.createObjectBuilder().add("action", saved.action());
@@ -94,7 +94,7 @@ public class GanttSaves {
             if (t instanceof GanttRefusal) return refuse("invalid", gantt, entity, action, id, t.getMessage(), null);
             if (t instanceof UnknownGanttItem) return refuse("error", gantt, entity, action, id, t.getMessage(), null);
             if (t instanceof StaleGanttItem stale) return refuse("error", gantt, entity, action, id, t.getMessage(), stale.current());
-            if (isConcurrentCommit(t)) {
+            if (isConcurrentCommit(t) && id != null) {
                 // Both edits read the same version; the other committed first. Answer with what it stored.
                 var current = gantts.stored(gantt, entity, serverId(gantt, entity, id));
                 return refuse("error", gantt, entity, action, id, entity + " " + id + (current.isPresent()
