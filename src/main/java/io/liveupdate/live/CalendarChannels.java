@@ -30,8 +30,9 @@ public final class CalendarChannels {
         return Calendars.isValidName(name) ? Optional.of(name) : Optional.empty();
     }
 
-    /** Channels only the server publishes on. */
+    /** Channels only the server publishes on (the Gantt charts' too, {@link GanttChannels}). */
     public static boolean isServerOwned(String channel) {
-        return UPDATE.equals(channel) || channel.startsWith(CALENDARS_PREFIX) || channel.equals("/calendars");
+        return UPDATE.equals(channel) || channel.startsWith(CALENDARS_PREFIX) || channel.equals("/calendars")
+                || GanttChannels.isServerOwned(channel);
     }
 }

@@ -3,13 +3,14 @@ package io.liveupdate.live;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.SecurityPolicy;
 import io.liveupdate.bayeux.ServerSession;
+import io.liveupdate.gantt.Gantts;
 import io.liveupdate.security.Access;
 import io.liveupdate.security.AccessControl;
 import io.liveupdate.security.Grants;
 import java.util.Optional;
 
 /**
- * The grants applied to channels: reading a calendar's update channel needs read on that calendar, a storage
+ * The grants applied to channels: reading a calendar's update channel needs read on that calendar, a Gantt chart's read on {@code gantt:<name>}, a storage
  * channel read (subscribe) or write (publish) on the channel itself, {@code /broadcast} write on the default
  * calendar, and a wildcard subscription (which could take in other calendars' changes) read on {@code *}. Nobody
  * publishes on the server-owned channels ({@link ServerOwnedChannels}), whether security is on or off; with it off,
@@ -47,6 +48,8 @@ public class ChannelAuthorization implements SecurityPolicy {
             String calendar = name.substring(CalendarChannels.CALENDARS_PREFIX.length(), name.length() - "/update".length());
             if (!calendar.isEmpty() && !calendar.contains("/")) return calendar;
         }
+        var gantt = GanttChannels.ganttOf(name);
+        if (gantt.isPresent()) return Gantts.resource(gantt.get());
         if (CalendarChannels.isServerOwned(name)) return Grants.EVERYTHING; // other names under /calendars carry nothing
         return name;
     }

@@ -6,12 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Reads a request body, refusing it as soon as it passes the limit rather than buffering it whole. */
-final class BoundedBody {
+public final class BoundedBody {
 
     private BoundedBody() {
     }
 
-    static byte[] read(InputStream in, long limit) {
+    public static byte[] read(InputStream in, long limit) {
         if (in == null) return new byte[0];
         var out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];

@@ -1,5 +1,6 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.security.SaveGate;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,9 +31,9 @@ public class CalendarEndpoint {
     private final EventLoader loader;
     private final SaveProcessor saves;
     private final ConnectorSettings settings;
-    private final CalendarGate gate;
+    private final SaveGate gate;
 
-    CalendarEndpoint(String calendar, EventLoader loader, SaveProcessor saves, ConnectorSettings settings, CalendarGate gate) {
+    CalendarEndpoint(String calendar, EventLoader loader, SaveProcessor saves, ConnectorSettings settings, SaveGate gate) {
         this.calendar = calendar;
         this.loader = loader;
         this.saves = saves;
@@ -87,12 +88,12 @@ public class CalendarEndpoint {
 
     private void requireWrite(HttpHeaders headers) {
         gate.requireWrite(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST),
-                headers.getHeaderString(CalendarGate.FETCH_SITE_HEADER));
+                headers.getHeaderString(SaveGate.FETCH_SITE_HEADER));
     }
 
     /** The key is checked on the parsed save, whatever Content-Type the request claimed. */
     private Response save(SaveRequest request, HttpHeaders headers) {
-        gate.requireSecurityKey(request.securityKey(), headers.getHeaderString(CalendarGate.SECURITY_KEY_HEADER));
+        gate.requireSecurityKey(request.securityKey(), headers.getHeaderString(SaveGate.SECURITY_KEY_HEADER));
         List<RowOutcome> outcomes = saves.apply(calendar, request);
         var answers = new SaveAnswerWriter(new EventWriter(settings.dateFormat()));
         return request.answer() == SaveRequest.Answer.XML_ACTIONS
@@ -105,8 +106,8 @@ public class CalendarEndpoint {
         var request = LoadRequest.from(query, headers.getAcceptableMediaTypes(), settings.dateFormat());
         Optional<String> key = gate.securityKey();
         return request.xml()
-                ? Response.ok(withKey(loader.xml(calendar, request), key, "<data>", k -> "<data " + CalendarGate.SECURITY_KEY + "=\"" + k + "\">"), XML).build()
-                : Response.ok(withKey(loader.json(calendar, request), key, "{", k -> "{\"" + CalendarGate.SECURITY_KEY + "\":\"" + k + "\","), JSON).build();
+                ? Response.ok(withKey(loader.xml(calendar, request), key, "<data>", k -> "<data " + SaveGate.SECURITY_KEY + "=\"" + k + "\">"), XML).build()
+                : Response.ok(withKey(loader.json(calendar, request), key, "{", k -> "{\"" + SaveGate.SECURITY_KEY + "\":\"" + k + "\","), JSON).build();
     }
 
     /** Puts the CSRF key (URL-safe Base64: nothing to escape) where the client reads it: the root's first attribute or key. */

@@ -2,6 +2,7 @@ package io.liveupdate.calendar.connector;
 
 import io.liveupdate.security.AccessControl;
 import io.liveupdate.security.CsrfKeys;
+import io.liveupdate.security.SaveGate;
 import io.liveupdate.security.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class CalendarEndpointFactory {
     CsrfKeys csrfKeys;
 
     CalendarEndpoint forCalendar(String calendar) {
-        return new CalendarEndpoint(calendar, loader, saves, settings, new CalendarGate(access, access.currentCaller(), calendar,
+        return new CalendarEndpoint(calendar, loader, saves, settings, new SaveGate(access, access.currentCaller(), calendar,
                 security.csrf() ? Optional.of(csrfKeys) : Optional.empty()));
     }
 }

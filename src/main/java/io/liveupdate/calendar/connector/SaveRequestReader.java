@@ -3,6 +3,7 @@ package io.liveupdate.calendar.connector;
 import io.liveupdate.calendar.SaveAction;
 import io.liveupdate.input.PlainId;
 import io.liveupdate.json.Json;
+import io.liveupdate.security.SaveGate;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -40,7 +41,7 @@ public final class SaveRequestReader {
     static final int MAX_BATCH_ROWS = 5_000;
 
     /** Parameters of the protocol itself, never stored as event fields. */
-    private static final Set<String> RESERVED = Set.of(IDS, "editing", CalendarGate.SECURITY_KEY, "webix_security", "dhx_user",
+    private static final Set<String> RESERVED = Set.of(IDS, "editing", SaveGate.SECURITY_KEY, "webix_security", "dhx_user",
             "dhx_version", "timeshift", "uid", "format", "date_format", "from", "to");
 
     private SaveRequestReader() {
@@ -65,7 +66,7 @@ public final class SaveRequestReader {
 
     /** The save a GET's parsed query carries (legacy GET mode), or empty for a load. */
     static Optional<SaveRequest> fromQuery(Map<String, String> query) {
-        return formRows(query).map(save -> save.withSecurityKey(query.get(CalendarGate.SECURITY_KEY)));
+        return formRows(query).map(save -> save.withSecurityKey(query.get(SaveGate.SECURITY_KEY)));
     }
 
     private static SaveRequest post(String pathId, String contentType, byte[] body) {
@@ -77,7 +78,7 @@ public final class SaveRequestReader {
         Map<String, String> form = FormData.parse(utf8(body));
         Optional<SaveRequest> rows = formRows(form);
         // Legacy 4.2 REST posted an insert to <url><tempId>, so an id in the path is the client's temp id.
-        return rows.orElseGet(() -> rest(SaveAction.INSERTED, pathId, withoutId(strings(form)))).withSecurityKey(form.get(CalendarGate.SECURITY_KEY));
+        return rows.orElseGet(() -> rest(SaveAction.INSERTED, pathId, withoutId(strings(form)))).withSecurityKey(form.get(SaveGate.SECURITY_KEY));
     }
 
     private static SaveRequest put(String pathId, String contentType, byte[] body) {
@@ -85,7 +86,7 @@ public final class SaveRequestReader {
         if (body.length == 0) return rest(SaveAction.UPDATED, id, Map.of());
         if (isJson(contentType, body)) return rest(SaveAction.UPDATED, id, withoutId(parseJsonObject(body)));
         Map<String, String> form = FormData.parse(utf8(body));
-        return rest(SaveAction.UPDATED, id, withoutId(strings(form))).withSecurityKey(form.get(CalendarGate.SECURITY_KEY));
+        return rest(SaveAction.UPDATED, id, withoutId(strings(form))).withSecurityKey(form.get(SaveGate.SECURITY_KEY));
     }
 
     private static Optional<SaveRequest> formRows(Map<String, String> form) {

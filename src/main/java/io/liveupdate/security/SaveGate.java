@@ -1,29 +1,26 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.security;
 
-import io.liveupdate.security.Access;
-import io.liveupdate.security.AccessControl;
-import io.liveupdate.security.AccessRefusedException;
-import io.liveupdate.security.CsrfKeys;
-import io.liveupdate.security.Decision;
 import java.util.Optional;
 
 /**
- * What the caller of one request may do with one calendar; refusals are thrown and answered 401/403.
+ * What the caller of one connector request may do with one resource (a calendar, a Gantt chart); refusals are
+ * thrown and answered 401/403. Shared by every dhtmlx connector, so all of them apply the same write rules.
  *
+ * @param resource what a grant must name (see {@link Grants})
  * @param csrf the {@code dhx_security} keys, when every save must carry one (else empty)
  */
-record CalendarGate(AccessControl access, Optional<String> caller, String calendar, Optional<CsrfKeys> csrf) {
+public record SaveGate(AccessControl access, Optional<String> caller, String resource, Optional<CsrfKeys> csrf) {
 
-    static final String SECURITY_KEY = "dhx_security";
+    public static final String SECURITY_KEY = "dhx_security";
     /**
      * The header a save of a JSON or REST mode carries the key in (the dataProcessor sends {@value #SECURITY_KEY}
      * only in a batched form; other modes send headers set with {@code setTransactionMode({headers})}).
      */
-    static final String SECURITY_KEY_HEADER = "X-Dhx-Security";
-    static final String FETCH_SITE_HEADER = "Sec-Fetch-Site";
+    public static final String SECURITY_KEY_HEADER = "X-Dhx-Security";
+    public static final String FETCH_SITE_HEADER = "Sec-Fetch-Site";
 
     /** The key a load hands its page, for the dataProcessor to send back with its saves. */
-    Optional<String> securityKey() {
+    public Optional<String> securityKey() {
         return csrf.map(keys -> keys.keyFor(caller.orElse(null)));
     }
 
@@ -35,7 +32,7 @@ record CalendarGate(AccessControl access, Optional<String> caller, String calend
      * @param formKey the key the save's form carried, or null
      * @param headerKey the {@value #SECURITY_KEY_HEADER} header, or null
      */
-    void requireSecurityKey(String formKey, String headerKey) {
+    public void requireSecurityKey(String formKey, String headerKey) {
         if (csrf.isEmpty()) return;
         String caller = this.caller.orElse(null);
         if (!csrf.get().isValid(caller, formKey) && !csrf.get().isValid(caller, headerKey)) {
@@ -44,8 +41,8 @@ record CalendarGate(AccessControl access, Optional<String> caller, String calend
         }
     }
 
-    void requireRead() {
-        access.require(caller, calendar, Access.READ);
+    public void requireRead() {
+        access.require(caller, resource, Access.READ);
     }
 
     /**
@@ -55,8 +52,8 @@ record CalendarGate(AccessControl access, Optional<String> caller, String calend
      *
      * @param fetchSite the request's {@value #FETCH_SITE_HEADER} header, or null (older browsers, other clients)
      */
-    void requireWrite(String origin, String host, String fetchSite) {
-        access.require(caller, calendar, Access.WRITE);
+    public void requireWrite(String origin, String host, String fetchSite) {
+        access.require(caller, resource, Access.WRITE);
         if ("cross-site".equalsIgnoreCase(fetchSite == null ? null : fetchSite.trim()) && origin == null) {
             throw new AccessRefusedException(Decision.FORBIDDEN, "a save from another site's page must come from an allowed origin");
         }

@@ -1,0 +1,22 @@
+package io.liveupdate.live;
+
+import io.liveupdate.gantt.GanttChanges;
+import io.liveupdate.persistence.LoggedChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonValue;
+import java.util.Optional;
+
+/** The charts' channels ({@code /gantts/<name>/update}): each is its chart's stream, whose entries are the messages sent. */
+@ApplicationScoped
+public class GanttNumbering implements NumberedChannels {
+
+    @Override
+    public Optional<String> streamOf(String channel) {
+        return GanttChannels.ganttOf(channel).map(GanttChanges::streamOf);
+    }
+
+    @Override
+    public JsonValue dataOf(LoggedChange change) {
+        return change.payload();
+    }
+}

@@ -1,0 +1,380 @@
+package io.liveupdate.it;
+
+import static io.liveupdate.it.faye.FayeClient.Transport.LONG_POLLING;
+import static io.liveupdate.it.faye.FayeClient.Transport.WEBSOCKET;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.liveupdate.it.faye.FayeClient;
+import io.liveupdate.it.faye.FayeEvent;
+import io.liveupdate.it.support.LiveReplica;
+import io.liveupdate.it.support.SecondNode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+/**
+ * dhtmlxGantt over real HTTP, as its dataProcessor sends (checked against dhtmlx-gantt 10.0.3's sources): loads,
+ * REST-JSON, REST, JSON and POST mode saves with the answers the client reads, refusals that save nothing, cascade
+ * deletes, ordering, and every change on {@code /gantts/<name>/update} once, in log order, with its number.
+ */
+class GanttIT extends Deployed {
+
+    private static String newGantt() {
+        return "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private static String url(String gantt) {
+        return "api/gantts/" + gantt;
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private JsonObject postJson(String path, String body) {
+        var response = http().post(path, Http.JSON, body);
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response);
+    }
+
+    private JsonObject putJson(String path, String body) {
+        var response = http().put(path, Http.JSON, body);
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response);
+    }
+
+    private JsonObject delete(String path) {
+        var response = http().delete(path);
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response);
+    }
+
+    private JsonObject load(String gantt) {
+        var response = http().get(url(gantt));
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response);
+    }
+
+    /** Inserts a task through REST-JSON and returns its server id. */
+    private long task(String gantt, String fields) {
+        var answer = postJson(url(gantt) + "/task", fields);
+        assertEquals("inserted", answer.getString("action"), answer.toString());
+        return answer.getJsonNumber("tid").longValue();
+    }
+
+    private List<Long> taskIds(String gantt) {
+        return load(gantt).getJsonArray("data").stream().map(t -> t.asJsonObject().getJsonNumber("id").longValue()).toList();
+    }
+
+    @Test
+    void restJsonSavesAreAnsweredAsTheClientReadsThemAndLoadBackUnchanged() {
+        String gantt = newGantt();
+        var inserted = postJson(url(gantt) + "/task", "{\"text\":\"Project <b>\",\"start_date\":\"15-01-2025 00:00\",\"duration\":5,"
+                + "\"end_date\":\"20-01-2025 00:00\",\"progress\":0.4,\"parent\":0,\"open\":true,\"type\":\"project\","
+                + "\"owner\":{\"name\":\"Ann\",\"hours\":[1,2.5]},\"$level\":0}");
+        assertEquals("inserted", inserted.getString("action"));
+        long project = inserted.getJsonNumber("tid").longValue();
+        assertEquals(1, inserted.getJsonObject("item").getInt("version"));
+        long child = task(gantt, "{\"text\":\"Child\",\"start_date\":\"16-01-2025 00:00\",\"duration\":2,\"progress\":0,\"parent\":\"" + project + "\"}");
+
+        var updated = putJson(url(gantt) + "/task/" + child, "{\"text\":\"Child, renamed\",\"start_date\":\"17-01-2025 08:00\",\"duration\":2,"
+                + "\"progress\":0.5,\"parent\":\"" + project + "\",\"version\":1}");
+        assertEquals("updated", updated.getString("action"), updated.toString());
+        assertEquals(child, updated.getJsonNumber("tid").longValue());
+        assertEquals(2, updated.getJsonObject("item").getInt("version"));
+
+        var link = postJson(url(gantt) + "/link", "{\"source\":\"" + project + "\",\"target\":\"" + child + "\",\"type\":\"1\",\"lag\":2}");
+        assertEquals("inserted", link.getString("action"), link.toString());
+        long linkId = link.getJsonNumber("tid").longValue();
+
+        var loaded = load(gantt);
+        var tasks = loaded.getJsonArray("data");
+        assertEquals(2, tasks.size());
+        var first = tasks.getJsonObject(0);
+        assertEquals(project, first.getJsonNumber("id").longValue(), "loaded in the order of insertion");
+        assertEquals("Project <b>", first.getString("text"));
+        assertEquals("15-01-2025 00:00", first.getString("start_date"));
+        assertEquals("20-01-2025 00:00", first.getString("end_date"));
+        assertEquals(5, first.getInt("duration"));
+        assertEquals(0.4, first.getJsonNumber("progress").doubleValue());
+        assertEquals(0, first.getInt("parent"));
+        assertTrue(first.getBoolean("open"));
+        assertEquals("project", first.getString("type"));
+        assertEquals(json("{\"name\":\"Ann\",\"hours\":[1,2.5]}"), first.getJsonObject("owner"), "a custom field loads back as sent");
+        assertFalse(first.containsKey("$level"), "page state is not stored");
+        var second = tasks.getJsonObject(1);
+        assertEquals("Child, renamed", second.getString("text"));
+        assertEquals("17-01-2025 08:00", second.getString("start_date"));
+        assertEquals(project, second.getJsonNumber("parent").longValue());
+        assertEquals(json("{\"id\":" + linkId + ",\"source\":" + project + ",\"target\":" + child + ",\"type\":\"1\",\"lag\":2,\"version\":1}"),
+                loaded.getJsonArray("links").getJsonObject(0));
+
+        var linkUpdated = putJson(url(gantt) + "/link/" + linkId, "{\"source\":\"" + project + "\",\"target\":\"" + child + "\",\"type\":\"0\",\"version\":1}");
+        assertEquals("updated", linkUpdated.getString("action"), linkUpdated.toString());
+        assertEquals("deleted", delete(url(gantt) + "/link/" + linkId).getString("action"));
+        assertEquals(0, load(gantt).getJsonArray("links").size());
+    }
+
+    @Test
+    void restFormSavesAsTheRestModeSendsThem() {
+        String gantt = newGantt();
+        var inserted = Http.json(http().post(url(gantt) + "/task", Http.FORM, "text=" + enc("Form & task") + "&start_date=" + enc("15-01-2025 09:30")
+                + "&duration=3&progress=0&parent=0&open=false&priority=high"));
+        assertEquals("inserted", inserted.getString("action"), inserted.toString());
+        long id = inserted.getJsonNumber("tid").longValue();
+        var updated = Http.json(http().put(url(gantt) + "/task/" + id, Http.FORM, "text=" + enc("Renamed") + "&start_date=" + enc("2025-01-16 10:00")
+                + "&duration=4&progress=" + enc("0.5") + "&parent=0&version=1&end_date="));
+        assertEquals("updated", updated.getString("action"), updated.toString());
+        var task = load(gantt).getJsonArray("data").getJsonObject(0);
+        assertEquals("Renamed", task.getString("text"));
+        assertEquals("16-01-2025 10:00", task.getString("start_date"));
+        assertEquals(4, task.getInt("duration"));
+        assertEquals("high", task.getString("priority"));
+        assertEquals("deleted", delete(url(gantt) + "/task/" + id).getString("action"));
+        assertEquals(List.of(), taskIds(gantt));
+    }
+
+    @Test
+    void badInputIsRefusedAndSavesNothing() {
+        String gantt = newGantt();
+        String other = newGantt();
+        long a = task(gantt, "{\"text\":\"A\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}");
+        long b = task(gantt, "{\"text\":\"B\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":\"" + a + "\"}");
+        long elsewhere = task(other, "{\"text\":\"X\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}");
+        JsonObject before = load(gantt);
+        long seqBefore = LiveReplica.committedSeqOf("gantt:" + gantt);
+
+        var crossLink = postJson(url(gantt) + "/link", "{\"source\":\"" + a + "\",\"target\":\"" + elsewhere + "\",\"type\":\"0\"}");
+        assertEquals("invalid", crossLink.getString("action"), crossLink.toString());
+        assertTrue(crossLink.getString("message").contains("not in gantt"), crossLink.toString());
+
+        var cycle = putJson(url(gantt) + "/task/" + a, "{\"text\":\"A\",\"parent\":\"" + b + "\",\"version\":1}");
+        assertEquals("invalid", cycle.getString("action"), cycle.toString());
+        assertTrue(cycle.getString("message").contains("own ancestor"), cycle.toString());
+
+        var foreignParent = putJson(url(gantt) + "/task/" + b, "{\"text\":\"B\",\"parent\":\"" + elsewhere + "\"}");
+        assertEquals("invalid", foreignParent.getString("action"), foreignParent.toString());
+
+        var badDate = postJson(url(gantt) + "/task", "{\"text\":\"C\",\"start_date\":\"31-02-2025 00:00\",\"duration\":1,\"parent\":0}");
+        assertEquals("invalid", badDate.getString("action"), badDate.toString());
+        assertTrue(badDate.getString("message").startsWith("start_date"), badDate.toString());
+
+        var backwards = putJson(url(gantt) + "/task/" + a, "{\"start_date\":\"15-01-2025 00:00\",\"end_date\":\"14-01-2025 00:00\"}");
+        assertEquals("invalid", backwards.getString("action"), backwards.toString());
+
+        var markupId = putJson(url(gantt) + "/task/" + enc("<img src=x>"), "{\"text\":\"A\"}");
+        assertEquals("invalid", markupId.getString("action"), markupId.toString());
+        assertFalse(markupId.containsKey("sid"), "a markup id is never echoed");
+
+        var unknown = putJson(url(gantt) + "/task/" + elsewhere, "{\"text\":\"not mine\"}");
+        assertEquals("error", unknown.getString("action"), unknown.toString());
+
+        // A stale edit (another page saved since, or a Ctrl+Z replaying an old state) is refused with what won.
+        var winner = putJson(url(gantt) + "/task/" + a, "{\"text\":\"A, by page 1\",\"version\":1}");
+        assertEquals("updated", winner.getString("action"));
+        var stale = putJson(url(gantt) + "/task/" + a, "{\"text\":\"A, undone by page 2\",\"version\":1}");
+        assertEquals("error", stale.getString("action"), stale.toString());
+        assertEquals("A, by page 1", stale.getJsonObject("item").getString("text"));
+        assertEquals(2, stale.getJsonObject("item").getInt("version"));
+
+        var after = load(gantt);
+        assertEquals(before.getJsonArray("links"), after.getJsonArray("links"));
+        assertEquals(List.of(a, b), taskIds(gantt));
+        assertEquals("A, by page 1", after.getJsonArray("data").getJsonObject(0).getString("text"));
+        assertEquals(before.getJsonArray("data").getJsonObject(1), after.getJsonArray("data").getJsonObject(1));
+        assertEquals(seqBefore + 1, LiveReplica.committedSeqOf("gantt:" + gantt), "only the one accepted update was numbered");
+        assertEquals(1, load(other).getJsonArray("data").size());
+    }
+
+    @Test
+    void deletingATaskDeletesItsSubtreeAndTheirLinks() {
+        String gantt = newGantt();
+        long parent = task(gantt, "{\"text\":\"P\",\"start_date\":\"15-01-2025 00:00\",\"duration\":3,\"parent\":0}");
+        long child = task(gantt, "{\"text\":\"C\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":" + parent + "}");
+        long grandchild = task(gantt, "{\"text\":\"G\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":" + child + "}");
+        long outside = task(gantt, "{\"text\":\"O\",\"start_date\":\"20-01-2025 00:00\",\"duration\":1,\"parent\":0}");
+        postJson(url(gantt) + "/link", "{\"source\":" + grandchild + ",\"target\":" + outside + ",\"type\":\"0\"}");
+        postJson(url(gantt) + "/link", "{\"source\":" + child + ",\"target\":" + grandchild + ",\"type\":\"0\"}");
+        var dangling = postJson(url(gantt) + "/link", "{\"source\":" + outside + ",\"target\":999999999,\"type\":\"0\"}");
+        assertEquals("invalid", dangling.getString("action"), "a link to a task that does not exist: " + dangling);
+
+        // cascade_delete off: only the parent's DELETE
+        assertEquals("deleted", delete(url(gantt) + "/task/" + parent).getString("action"));
+        var loaded = load(gantt);
+        assertEquals(List.of(outside), taskIds(gantt));
+        assertEquals(0, loaded.getJsonArray("links").size());
+        // cascade_delete on: the client's own DELETEs of the children and links arrive too, and find them gone
+        assertEquals("deleted", delete(url(gantt) + "/task/" + grandchild).getString("action"));
+        assertEquals("deleted", delete(url(gantt) + "/link/123456789").getString("action"));
+    }
+
+    @Test
+    void targetMovesATaskBeforeOrAfterAnother() {
+        String gantt = newGantt();
+        long a = task(gantt, "{\"text\":\"A\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}");
+        long b = task(gantt, "{\"text\":\"B\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}");
+        long c = task(gantt, "{\"text\":\"C\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}");
+        assertEquals(List.of(a, b, c), taskIds(gantt));
+        assertEquals("updated", putJson(url(gantt) + "/task/" + c, "{\"text\":\"C\",\"target\":\"" + a + "\"}").getString("action"));
+        assertEquals(List.of(c, a, b), taskIds(gantt));
+        assertEquals("updated", putJson(url(gantt) + "/task/" + c, "{\"text\":\"C\",\"target\":\"next:" + b + "\"}").getString("action"));
+        assertEquals(List.of(a, b, c), taskIds(gantt));
+        var missing = putJson(url(gantt) + "/task/" + a, "{\"text\":\"A\",\"target\":\"next:999999999\"}");
+        assertEquals("invalid", missing.getString("action"), missing.toString());
+        assertEquals(List.of(a, b, c), taskIds(gantt));
+    }
+
+    @Test
+    void jsonAndPostModesWithGanttMode() {
+        String gantt = newGantt();
+        var inserted = postJson(url(gantt) + "?editing=true&gantt_mode=tasks",
+                "{\"id\":1700000000000,\"action\":\"inserted\",\"data\":{\"text\":\"J\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}}");
+        assertEquals("inserted", inserted.getString("action"), inserted.toString());
+        assertEquals("1700000000000", inserted.getString("sid"));
+        long j = inserted.getJsonNumber("tid").longValue();
+
+        var form = http().post(url(gantt) + "?editing=true&gantt_mode=tasks", Http.FORM, "ids=" + enc("1700000000001,1700000000002")
+                + "&1700000000001_text=P1&1700000000001_start_date=" + enc("15-01-2025 00:00") + "&1700000000001_duration=1&1700000000001_parent=0"
+                + "&1700000000001_" + enc("!nativeeditor_status") + "=inserted"
+                + "&1700000000002_text=P2&1700000000002_start_date=" + enc("99-99-2025 00:00") + "&1700000000002_parent=0"
+                + "&1700000000002_" + enc("!nativeeditor_status") + "=inserted");
+        assertEquals(200, form.statusCode(), form.body());
+        var actions = Http.xml(form).getElementsByTagName("action");
+        assertEquals(2, actions.getLength(), form.body());
+        var first = (Element) actions.item(0);
+        assertEquals("inserted", first.getAttribute("type"));
+        assertEquals("1700000000001", first.getAttribute("sid"));
+        long p1 = Long.parseLong(first.getAttribute("tid"));
+        assertEquals("invalid", ((Element) actions.item(1)).getAttribute("type"), form.body());
+
+        var link = http().post(url(gantt) + "?editing=true&gantt_mode=links", Http.FORM, "id=1700000000003&source=" + j + "&target=" + p1
+                + "&type=0&" + enc("!nativeeditor_status") + "=inserted");
+        var linkAction = (Element) Http.xml(link).getElementsByTagName("action").item(0);
+        assertEquals("inserted", linkAction.getAttribute("type"), link.body());
+        assertEquals(1, load(gantt).getJsonArray("links").size());
+
+        var order = postJson(url(gantt) + "?editing=true&gantt_mode=tasks", "{\"id\":" + p1 + ",\"action\":\"order\",\"data\":{\"target\":\"" + j + "\"}}");
+        assertEquals("updated", order.getString("action"), order.toString());
+        assertEquals(List.of(p1, j), taskIds(gantt));
+
+        var unsupported = http().post(url(gantt) + "?editing=true&gantt_mode=baselines", Http.JSON, "{\"id\":1,\"action\":\"inserted\",\"data\":{}}");
+        assertEquals(400, unsupported.statusCode(), unsupported.body());
+    }
+
+    @Test
+    void everyChangeReachesFayeSubscribersOnceInLogOrder() {
+        String gantt = newGantt();
+        String channel = "/gantts/" + gantt + "/update";
+        try (var ws = FayeClient.start("gantt-ws"); var lp = FayeClient.start("gantt-lp")) {
+            ws.connect(deploymentUrl + "sync", WEBSOCKET, new FayeClient.Options().catchUp());
+            lp.connect(deploymentUrl + "sync", LONG_POLLING, new FayeClient.Options().catchUp());
+            ws.subscribe(channel);
+            lp.subscribe(channel);
+            assertTrue(ws.publish(channel, Json.createObjectBuilder().add("type", "delete-task").build()).isPresent(),
+                    "clients may not publish on a chart's channel");
+
+            long a = task(gantt, "{\"text\":\"A\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}");
+            long b = task(gantt, "{\"text\":\"B\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":" + a + "}");
+            long link = postJson(url(gantt) + "/link", "{\"source\":" + a + ",\"target\":" + b + ",\"type\":\"0\"}").getJsonNumber("tid").longValue();
+            putJson(url(gantt) + "/task/" + b, "{\"text\":\"B2\",\"version\":1}");
+            delete(url(gantt) + "/task/" + a);
+            List<String> expected = List.of("add-task " + a, "add-task " + b, "add-link " + link, "update-task " + b,
+                    "delete-link " + link, "delete-task " + b, "delete-task " + a);
+            long committed = LiveReplica.committedSeqOf("gantt:" + gantt);
+            assertEquals(expected.size(), committed);
+
+            for (var client : List.of(ws, lp)) {
+                CatchUpIT.awaitCaughtUp(client, channel, committed, Duration.ofSeconds(10));
+                // The probe reports a number just before the subscriber gets its message: wait for the last message too.
+                client.awaitMessage(channel, d -> "delete-task".equals(d.getString("type", "")) && d.getJsonObject("task").getJsonNumber("id").longValue() == a,
+                        Duration.ofSeconds(10));
+                List<String> seen = new ArrayList<>();
+                List<Long> seqs = new ArrayList<>();
+                for (FayeEvent e : client.events()) {
+                    if (e.is("message") && channel.equals(e.channel()) && e.dataObject() != null && e.dataObject().containsKey("type")) {
+                        JsonObject data = e.dataObject();
+                        String entity = data.getString("type").endsWith("link") ? "link" : "task";
+                        seen.add(data.getString("type") + " " + data.getJsonObject(entity).getJsonNumber("id").longValue());
+                    }
+                    if (e.is("delivered") && channel.equals(e.json().getString("channel", null))) seqs.add(e.json().getJsonNumber("seq").longValue());
+                }
+                assertEquals(expected, seen, client.name() + ": every change once, in log order");
+                assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), seqs, client.name() + ": numbered 1..7");
+            }
+            var add = ws.events().stream().filter(e -> e.is("message") && channel.equals(e.channel())).findFirst().orElseThrow().dataObject();
+            assertEquals("A", add.getJsonObject("task").getString("text"));
+            assertEquals("15-01-2025 00:00", add.getJsonObject("task").getString("start_date"));
+            assertEquals(JsonValue.ValueType.NUMBER, add.getJsonObject("task").get("version").getValueType());
+        }
+    }
+
+    /** Node 2 (the shared second WildFly on the same database): its commits reach node 1's pages, and node 1's reach its pages. */
+    @Test
+    void changesCommittedOnEitherNodeReachPagesOnTheOther() throws Exception {
+        SecondNode node2 = SecondNode.shared();
+        var http2 = new Http(node2.url());
+        String gantt = newGantt();
+        String channel = "/gantts/" + gantt + "/update";
+        try (var on1 = FayeClient.start("gantt-node1"); var on2 = FayeClient.start("gantt-node2")) {
+            on1.connect(deploymentUrl + "sync", WEBSOCKET, new FayeClient.Options().catchUp());
+            on2.connect(node2.url() + "sync", LONG_POLLING, new FayeClient.Options().catchUp());
+            on1.subscribe(channel);
+            on2.subscribe(channel);
+            var viaNode2 = Http.json(http2.post(url(gantt) + "/task", Http.JSON,
+                    "{\"text\":\"from node 2\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}"));
+            assertEquals("inserted", viaNode2.getString("action"), viaNode2.toString());
+            long id = viaNode2.getJsonNumber("tid").longValue();
+            var viaNode1 = putJson(url(gantt) + "/task/" + id, "{\"text\":\"then node 1\",\"version\":1}");
+            assertEquals("updated", viaNode1.getString("action"), viaNode1.toString());
+            for (var client : List.of(on1, on2)) {
+                CatchUpIT.awaitCaughtUp(client, channel, 2, Duration.ofSeconds(15));
+                client.awaitMessage(channel, d -> "update-task".equals(d.getString("type", "")), Duration.ofSeconds(10));
+                List<String> texts = client.events().stream().filter(e -> e.is("message") && channel.equals(e.channel())
+                        && e.dataObject() != null && e.dataObject().containsKey("task")).map(e -> e.dataObject().getString("type") + " "
+                        + e.dataObject().getJsonObject("task").getString("text")).toList();
+                assertEquals(List.of("add-task from node 2", "update-task then node 1"), texts, client.name());
+            }
+        }
+    }
+
+    /** src-webapp/gantt.html twice in headless Chromium: what one page does through dhtmlxGantt reaches the other. */
+    @Test
+    void theDemoPageShowsEveryChangeOfTheOtherPage() throws Exception {
+        BrowserScenario.requireChromium();
+        var steps = BrowserScenario.run("browser-gantt.js", "browser-gantt", deploymentUrl, "gantt");
+        for (String step : List.of("create", "create-second", "link", "move", "child", "delete-parent", "reload")) {
+            assertTrue(BrowserScenario.ran(steps, step), step + " ran: " + steps);
+        }
+    }
+
+    /** cascade_delete on: the client sends the DELETEs of a parent, its child and their link at once; all end deleted. */
+    @Test
+    void concurrentDeletesOfASubtreeAllSucceed() {
+        String gantt = newGantt();
+        for (int round = 0; round < 5; round++) {
+            long parent = task(gantt, "{\"text\":\"P\",\"start_date\":\"15-01-2025 00:00\",\"duration\":3,\"parent\":0}");
+            long child = task(gantt, "{\"text\":\"C\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":" + parent + "}");
+            long link = postJson(url(gantt) + "/link", "{\"source\":" + parent + ",\"target\":" + child + ",\"type\":\"1\"}").getJsonNumber("tid").longValue();
+            var deletes = List.of(url(gantt) + "/link/" + link, url(gantt) + "/task/" + child, url(gantt) + "/task/" + parent).stream()
+                    .map(path -> java.util.concurrent.CompletableFuture.supplyAsync(() -> delete(path))).toList();
+            for (var answer : deletes) assertEquals("deleted", answer.join().getString("action"), answer.join().toString());
+            assertEquals(List.of(), taskIds(gantt));
+            assertEquals(0, load(gantt).getJsonArray("links").size());
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
