@@ -130,6 +130,30 @@ class RemoteRegistryTest {
     }
 
     @Test
+    void aPageThatMissedTooManyToSendGetsNoneOfThemButEveryLiveChangeAfter() {
+        var registry = registry(4); // at most 2 changes replayed
+        for (long id = 1; id <= 5; id++) committed(registry, id);
+        var peer = new FakePeer();
+
+        registry.subscribe(registry.open(peer, "team", "page-3", OptionalLong.of(2)));
+        committed(registry, 6);
+
+        assertEquals(List.of("e6"), texts(peer), "the 7.2 client cannot be told to reload: it carries on from now");
+    }
+
+    @Test
+    void aPageAheadOfTheLogCarriesOnFromWhereTheLogStands() {
+        var registry = registry(100);
+        for (long id = 1; id <= 3; id++) committed(registry, id);
+        var peer = new FakePeer();
+
+        registry.subscribe(registry.open(peer, "team", "page-4", OptionalLong.of(9))); // a key from before a restore
+        committed(registry, 4);
+
+        assertEquals(List.of("e4"), texts(peer));
+    }
+
+    @Test
     void aConnectionWithoutAKeyGetsLiveChangesOnly() {
         var registry = registry(100);
         committed(registry, 1);
