@@ -11,8 +11,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.LocalDateTime;
-import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -46,22 +44,8 @@ public class ChangeRecords {
         return log.holds(change.entry());
     }
 
-    /** The calendar's changes after {@code seq}, oldest first, at most {@code limit}. */
-    public List<EventChanged> after(String calendar, long seq, int limit) {
-        return log.after(streamOf(calendar), seq, limit).stream().map(ChangeRecords::fromJson).toList();
-    }
-
-    /** The number of the calendar's last committed change (0 for none). */
-    public long lastSeq(String calendar) {
-        return log.lastSeq(streamOf(calendar));
-    }
-
-    /** The oldest change still kept; a client that missed an older one must reload. */
-    public OptionalLong firstKept(String calendar) {
-        return log.firstKept(streamOf(calendar));
-    }
-
-    static JsonObject toJson(EventChanged change) {
+    /** The change as the log keeps it, read back by {@link #fromJson}. */
+    public static JsonObject toJson(EventChanged change) {
         EventView e = change.event();
         var event = Json.createObjectBuilder();
         add(event, "id", e.id());

@@ -3,7 +3,8 @@ package io.liveupdate.live;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.ServerSession;
-import io.liveupdate.persistence.ChangeLog;
+import io.liveupdate.stream.CatchUp;
+import io.liveupdate.stream.CatchUpPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -15,10 +16,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Sends one session the messages of a numbered channel ({@link NumberedChannels}: a calendar, a storage) it missed,
- * from the change log, in order, each as it was published, then where that left it ({@code ext.position}). When
- * they are no longer all kept, or are more than half its queue could take, it sends the reload signal instead, and
- * what the channel's kind sends after it.
+ * Catch-up on Bayeux: says on a numbered channel ({@link NumberedChannels}: a calendar, a storage) what
+ * {@link CatchUp} decided for one session. Up to date: where the channel stands ({@code ext.position}). Missed
+ * changes that can be sent (all kept, same epoch, at most half its queue): each as it was published
+ * ({@code ext.seq}, {@code ext.epoch}), then where that left it. Otherwise the reload signal, and what the channel's
+ * kind sends after it.
  *
  * <p>Live messages may reach the session before, between and after the replayed ones (it is already subscribed, so
  * nothing committed after the log is read can be missed); the client drops numbers it has and puts the rest in
@@ -30,7 +32,7 @@ public class ChannelReplay {
     private static final Logger LOG = Logger.getLogger(ChannelReplay.class.getName());
 
     @Inject
-    ChangeLog log;
+    CatchUp catchUp;
     @Inject
     BayeuxServer bayeux;
     @Inject
@@ -45,7 +47,7 @@ public class ChannelReplay {
     /** The channel's last number, for a client that has seen no message yet. */
     public void tellPosition(ServerSession session, String channel) {
         numbered(channel).ifPresent(n -> {
-            var head = log.head(n.stream());
+            var head = catchUp.position(n.stream());
             session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(head.lastSeq(), head.epoch()));
         });
     }
@@ -63,29 +65,28 @@ public class ChannelReplay {
     public void replay(ServerSession session, String channel, long lastSeq, String epoch) {
         var numbered = numbered(channel);
         if (numbered.isEmpty()) return;
-        String stream = numbered.get().stream();
-        var head = log.head(stream);
-        long last = head.lastSeq();
-        boolean otherEpoch = epoch != null && head.epoch() != null && !epoch.equals(head.epoch());
-        if (lastSeq == last && !otherEpoch) {
-            session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(last, head.epoch()));
-            return;
-        }
         int limit = Math.max(1, bayeux.settings().maxQueue() / 2);
-        var firstKept = log.firstKept(stream);
-        boolean trimmed = firstKept.isEmpty() || firstKept.getAsLong() > lastSeq + 1;
-        if (otherEpoch || lastSeq > last || trimmed || last - lastSeq > limit) {
-            LOG.fine(() -> session + " missed messages " + lastSeq + "-" + last + " of " + channel
-                    + (otherEpoch ? " (epoch " + epoch + ", now " + head.epoch() + ")" : "") + ": told to reload");
-            if (session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.reload(last, head.epoch()))) {
+        var plan = catchUp.plan(numbered.get().stream(), lastSeq, epoch, limit);
+        if (plan instanceof CatchUpPlan.Replay missed) {
+            send(session, channel, numbered.get().kind(), missed);
+        } else if (plan instanceof CatchUpPlan.Reload reload) {
+            LOG.fine(() -> session + " missed messages " + lastSeq + "-" + reload.seq() + " of " + channel
+                    + (reload.reason() == CatchUpPlan.Reason.OTHER_EPOCH ? " (epoch " + epoch + ", now " + reload.epoch() + ")" : "")
+                    + ": told to reload");
+            if (session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.reload(reload.seq(), reload.epoch()))) {
                 numbered.get().kind().afterReload(session, channel);
             }
-            return;
+        } else {
+            session.deliver(channel, JsonValue.EMPTY_JSON_OBJECT, CatchUpExt.position(plan.seq(), plan.epoch()));
         }
-        long replayed = lastSeq;
-        String replayedEpoch = head.epoch();
-        for (var change : log.after(stream, lastSeq, limit)) {
-            if (!session.deliver(channel, numbered.get().kind().dataOf(change), CatchUpExt.seq(change.seq(), change.epoch()))) return;
+    }
+
+    /** Each missed change as it was published, then where the last one sent leaves the client. */
+    private static void send(ServerSession session, String channel, NumberedChannels kind, CatchUpPlan.Replay missed) {
+        long replayed = missed.from();
+        String replayedEpoch = missed.epoch();
+        for (var change : missed.changes()) {
+            if (!session.deliver(channel, kind.dataOf(change), CatchUpExt.seq(change.seq(), change.epoch()))) return;
             replayed = change.seq();
             replayedEpoch = change.epoch();
         }

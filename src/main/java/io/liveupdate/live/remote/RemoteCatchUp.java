@@ -1,6 +1,8 @@
 package io.liveupdate.live.remote;
 
 import io.liveupdate.calendar.ChangeRecords;
+import io.liveupdate.stream.CatchUp;
+import io.liveupdate.stream.CatchUpPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.OptionalLong;
@@ -18,6 +20,9 @@ import java.util.logging.Logger;
  * what was stored then, up to what is stored now. When the changes are no longer kept (or are more than half a
  * connection's queue), nothing can tell the 7.2 client to reload: that is logged, and the page shows what it had.
  * Connections opened with a configured token rather than a key cannot be told apart, so they get live changes only.
+ *
+ * <p>Which of these it is, {@link CatchUp} decides, as for every protocol (by number alone: the client knows no
+ * epochs); this class says it on RemoteEvents' wire.
  */
 @ApplicationScoped
 public class RemoteCatchUp {
@@ -25,14 +30,14 @@ public class RemoteCatchUp {
     private static final Logger LOG = Logger.getLogger(RemoteCatchUp.class.getName());
 
     @Inject
-    ChangeRecords records;
+    CatchUp catchUp;
     @Inject
     RemoteSettings settings;
 
     /** Where the calendar stands now, for a handshake's key; -1 when the database cannot say. */
     long positionNow(String calendar) {
         try {
-            return records.lastSeq(calendar);
+            return catchUp.position(ChangeRecords.streamOf(calendar)).lastSeq();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Cannot read where calendar " + calendar + " stands; this page will not be caught up after a restart", e);
             return AccessKeys.NO_POSITION;
@@ -46,8 +51,8 @@ public class RemoteCatchUp {
     void catchUp(RemoteConnection connection, OptionalLong from) {
         long position = -1;
         try {
-            long last = records.lastSeq(connection.calendar());
-            position = from.isEmpty() || from.getAsLong() >= last ? last : replay(connection, from.getAsLong(), last);
+            String stream = ChangeRecords.streamOf(connection.calendar());
+            position = from.isEmpty() ? catchUp.position(stream).lastSeq() : follow(connection, from.getAsLong(), plan(stream, from.getAsLong()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not catch " + connection + " up; it gets live changes only", e);
         } finally {
@@ -55,22 +60,30 @@ public class RemoteCatchUp {
         }
     }
 
-    private long replay(RemoteConnection connection, long from, long last) {
-        String calendar = connection.calendar();
-        int limit = Math.max(1, settings.maxQueuedMessages() / 2);
-        var firstKept = records.firstKept(calendar);
-        if (firstKept.isEmpty() || firstKept.getAsLong() > from + 1 || last - from > limit) {
-            LOG.warning(() -> connection + " missed changes " + (from + 1) + "-" + last + " of calendar " + calendar
+    /** By number alone: the 7.2 client knows no epochs. */
+    private CatchUpPlan plan(String stream, long from) {
+        return catchUp.plan(stream, from, null, Math.max(1, settings.maxQueuedMessages() / 2));
+    }
+
+    /** @return where the page stands afterwards */
+    private long follow(RemoteConnection connection, long from, CatchUpPlan plan) {
+        if (plan instanceof CatchUpPlan.Replay missed) return replay(connection, missed);
+        // A page ahead of the log (a key or stored position from before a restore) has nothing to be sent.
+        if (plan instanceof CatchUpPlan.Reload reload && reload.reason() != CatchUpPlan.Reason.AHEAD) {
+            LOG.warning(() -> connection + " missed changes " + (from + 1) + "-" + reload.seq() + " of calendar " + connection.calendar()
                     + ", which are no longer kept or too many to send: the page shows what it had until it reloads");
-            return last;
         }
-        connection.replayFrom(from);
-        long sent = from;
-        for (var change : records.after(calendar, from, limit)) {
-            if (!connection.sendReplayed(change.seq(), RemotePayload.event(change))) break;
+        return plan.seq();
+    }
+
+    private long replay(RemoteConnection connection, CatchUpPlan.Replay missed) {
+        connection.replayFrom(missed.from());
+        long sent = missed.from();
+        for (var change : missed.changes()) {
+            if (!connection.sendReplayed(change.seq(), RemotePayload.event(ChangeRecords.fromJson(change)))) break;
             sent = change.seq();
         }
-        long replayed = sent - from;
+        long replayed = sent - missed.from();
         LOG.fine(() -> connection + " caught up: " + replayed + " changes sent again");
         return sent;
     }

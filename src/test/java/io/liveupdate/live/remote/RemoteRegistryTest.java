@@ -2,10 +2,10 @@ package io.liveupdate.live.remote;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.liveupdate.calendar.ChangeRecords;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventChanged.Kind;
 import io.liveupdate.calendar.EventView;
+import io.liveupdate.stream.CatchUp;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The registry without a container: fan-out by calendar, slow subscribers, heartbeats. */
 class RemoteRegistryTest {
 
+    private final CalendarLog log = new CalendarLog();
     private final RemoteRegistry registry = registry(3);
 
     @Test
@@ -107,7 +108,7 @@ class RemoteRegistryTest {
         registry.closed(page); // the network drops
 
         committed(registry, 3); // while it is away
-        var firedLate = ((LoggedChanges) registry.catchUp.records).commit(change("team", 4)); // committed, not fired yet
+        var firedLate = log.commit(change("team", 4)); // committed, not fired yet
         var again = new FakePeer();
         registry.subscribe(registry.open(again, "team", "page-1", OptionalLong.of(0)));
         registry.onChange(firedLate); // the replay had it: not sent twice
@@ -126,6 +127,30 @@ class RemoteRegistryTest {
         registry.subscribe(registry.open(peer, "team", "page-2", OptionalLong.of(1)));
 
         assertEquals(List.of("e2", "e3", "e4"), texts(peer));
+    }
+
+    @Test
+    void aPageThatMissedTooManyToSendGetsNoneOfThemButEveryLiveChangeAfter() {
+        var registry = registry(4); // at most 2 changes replayed
+        for (long id = 1; id <= 5; id++) committed(registry, id);
+        var peer = new FakePeer();
+
+        registry.subscribe(registry.open(peer, "team", "page-3", OptionalLong.of(2)));
+        committed(registry, 6);
+
+        assertEquals(List.of("e6"), texts(peer), "the 7.2 client cannot be told to reload: it carries on from now");
+    }
+
+    @Test
+    void aPageAheadOfTheLogCarriesOnFromWhereTheLogStands() {
+        var registry = registry(100);
+        for (long id = 1; id <= 3; id++) committed(registry, id);
+        var peer = new FakePeer();
+
+        registry.subscribe(registry.open(peer, "team", "page-4", OptionalLong.of(9))); // a key from before a restore
+        committed(registry, 4);
+
+        assertEquals(List.of("e4"), texts(peer));
     }
 
     @Test
@@ -158,7 +183,7 @@ class RemoteRegistryTest {
         assertEquals(7, connection.upTo());
     }
 
-    private static RemoteRegistry registry(int maxQueued) {
+    private RemoteRegistry registry(int maxQueued) {
         var settings = new RemoteSettings();
         settings.maxQueuedMessages = maxQueued;
         settings.pingIntervalSeconds = 30;
@@ -167,14 +192,14 @@ class RemoteRegistryTest {
         registry.closer = Runnable::run;
         registry.catchUp = new RemoteCatchUp();
         registry.catchUp.settings = settings;
-        registry.catchUp.records = new LoggedChanges();
+        registry.catchUp.catchUp = new CatchUp(log);
         registry.shareThrough(new InMemoryPositions(), Runnable::run);
         return registry;
     }
 
     /** A change of calendar "team" committed (numbered in the log) and fired. */
-    private static EventChanged committed(RemoteRegistry registry, long id) {
-        var change = ((LoggedChanges) registry.catchUp.records).commit(change("team", id));
+    private EventChanged committed(RemoteRegistry registry, long id) {
+        var change = log.commit(change("team", id));
         registry.onChange(change);
         return change;
     }
@@ -186,32 +211,6 @@ class RemoteRegistryTest {
                 return reader.readObject().getJsonObject("body").getJsonObject("value").getJsonObject("event").getString("text");
             }
         }).toList();
-    }
-
-    /** One calendar's change log, in memory, in place of the database's. */
-    private static final class LoggedChanges extends ChangeRecords {
-        private final List<EventChanged> changes = new ArrayList<>();
-
-        EventChanged commit(EventChanged change) {
-            var numbered = new EventChanged(change.kind(), change.event(), change.clientReference(), changes.size() + 1);
-            changes.add(numbered);
-            return numbered;
-        }
-
-        @Override
-        public long lastSeq(String calendar) {
-            return changes.size();
-        }
-
-        @Override
-        public OptionalLong firstKept(String calendar) {
-            return changes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(1);
-        }
-
-        @Override
-        public List<EventChanged> after(String calendar, long seq, int limit) {
-            return List.copyOf(changes.subList((int) seq, (int) Math.min(changes.size(), seq + limit)));
-        }
     }
 
     private static EventChanged change(String calendar, long id) {

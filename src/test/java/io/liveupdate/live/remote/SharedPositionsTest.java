@@ -2,10 +2,10 @@ package io.liveupdate.live.remote;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.liveupdate.calendar.ChangeRecords;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventChanged.Kind;
 import io.liveupdate.calendar.EventView;
+import io.liveupdate.stream.CatchUp;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class SharedPositionsTest {
 
-    private final Changes log = new Changes();
+    private final CalendarLog log = new CalendarLog();
     private final InMemoryPositions table = new InMemoryPositions();
     private final List<Runnable> queuedWrites = new ArrayList<>();
     private final List<RemoteRegistry> nodes = new ArrayList<>();
@@ -172,7 +172,7 @@ class SharedPositionsTest {
         registry.closer = Runnable::run;
         registry.catchUp = new RemoteCatchUp();
         registry.catchUp.settings = settings;
-        registry.catchUp.records = log;
+        registry.catchUp.catchUp = new CatchUp(log);
         registry.shareThrough(table, writes);
         nodes.add(registry);
         return registry;
@@ -192,31 +192,5 @@ class SharedPositionsTest {
                 return reader.readObject().getJsonObject("body").getJsonObject("value").getJsonObject("event").getString("text");
             }
         }).toList();
-    }
-
-    /** One calendar's change log, in memory. */
-    private static final class Changes extends ChangeRecords {
-        private final List<EventChanged> changes = new ArrayList<>();
-
-        EventChanged commit(EventChanged change) {
-            var numbered = new EventChanged(change.kind(), change.event(), change.clientReference(), changes.size() + 1);
-            changes.add(numbered);
-            return numbered;
-        }
-
-        @Override
-        public long lastSeq(String calendar) {
-            return changes.size();
-        }
-
-        @Override
-        public OptionalLong firstKept(String calendar) {
-            return changes.isEmpty() ? OptionalLong.empty() : OptionalLong.of(1);
-        }
-
-        @Override
-        public List<EventChanged> after(String calendar, long seq, int limit) {
-            return List.copyOf(changes.subList((int) seq, (int) Math.min(changes.size(), seq + limit)));
-        }
     }
 }
