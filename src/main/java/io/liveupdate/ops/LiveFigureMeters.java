@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LiveFigureMeters {
 
-    /** Every meter name starts with this; what {@link PrometheusMeters} removes. */
+    /** Every meter name starts with this; what {@link MicrometerPublication} removes. */
     static final String PREFIX = "liveupdate.";
 
     private final SessionsView sessions;
