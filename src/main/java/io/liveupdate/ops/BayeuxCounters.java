@@ -14,6 +14,8 @@ public final class BayeuxCounters implements BayeuxMetrics {
 
     private static final Logger LOG = Logger.getLogger(BayeuxCounters.class.getName());
     private static final int LOGGED_ID_CHARS = 8;
+    /** The log field (JSON logs' {@code mdc.session}) with the shortened id. */
+    static final String SESSION_FIELD = "session";
 
     final LongAdder opened = new LongAdder();
     final LongAdder closed = new LongAdder();
@@ -25,21 +27,22 @@ public final class BayeuxCounters implements BayeuxMetrics {
     @Override
     public void sessionOpened(ServerSession session) {
         opened.increment();
-        LOG.info(() -> "Bayeux session " + shortId(session) + " opened");
+        LogFields.with(SESSION_FIELD, shortId(session), () -> LOG.info(() -> "Bayeux session " + shortId(session) + " opened"));
     }
 
     @Override
     public void sessionClosed(ServerSession session, boolean gracefully) {
         closed.increment();
-        LOG.info(() -> "Bayeux session " + shortId(session) + (gracefully ? " disconnected" : " ended (timed out or cut loose)"));
+        LogFields.with(SESSION_FIELD, shortId(session),
+                () -> LOG.info(() -> "Bayeux session " + shortId(session) + (gracefully ? " disconnected" : " ended (timed out or cut loose)")));
     }
 
     @Override
     public void sessionCutLoose(ServerSession session, int droppedMessages) {
         cutLoose.increment();
         dropped.add(droppedMessages);
-        LOG.warning(() -> "Bayeux session " + shortId(session) + " cut loose: its queue was full, "
-                + droppedMessages + " messages dropped; the client is told to handshake again");
+        LogFields.with(SESSION_FIELD, shortId(session), () -> LOG.warning(() -> "Bayeux session " + shortId(session)
+                + " cut loose: its queue was full, " + droppedMessages + " messages dropped; the client is told to handshake again"));
     }
 
     @Override

@@ -31,6 +31,16 @@ public final class LatencyRecorder {
         totalNanos.add(nanos);
     }
 
+    /** Operations recorded since the application started. */
+    long count() {
+        return count.sum();
+    }
+
+    /** Their durations added up, for a Prometheus {@code _sum}; read without sorting the window. */
+    long totalNanos() {
+        return totalNanos.sum();
+    }
+
     public LatencySnapshot snapshot() {
         int size = (int) Math.min(next.get(), recent.length());
         long[] sorted = new long[size];
