@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts a two-node live-update cluster on this machine, on PostgreSQL, with haproxy in front (README "Several nodes"):
+# Starts a two-node live-update cluster on this machine, on PostgreSQL, with haproxy in front (docs/cluster.md, "Several nodes"):
 #
 #   the balancer  http://127.0.0.1:8080   (haproxy, server-config/haproxy.cfg; its status page http://127.0.0.1:8404/)
 #   node-1        http://127.0.0.1:8180   (WildFly, port offset 100, management 127.0.0.1:10090)

@@ -98,11 +98,11 @@
   }
 
   /*
-   * Conflicting edits: the server refuses a save made on an older version of an event than the stored one (README,
-   * "Conflicting edits"). So this page keeps each event's version current from its own save answers; when one of
-   * its saves is refused, it shows the change that won (the last one received for that event); and a change that
-   * arrives for the event open in the lightbox fires onLiveUpdateCollision and keeps the version the user started
-   * from, so their save is refused with the reason instead of overwriting the other change unseen.
+   * Conflicting edits: the server refuses a save made on an older version of an event than the stored one
+   * (docs/connector.md, "Conflicting edits"). So this page keeps each event's version current from its own save
+   * answers; when one of its saves is refused, it shows the change that won (the last one received for that event);
+   * and a change that arrives for the event open in the lightbox fires onLiveUpdateCollision and keeps the version
+   * the user started from, so their save is refused with the reason instead of overwriting the other change unseen.
    */
   function ConflictingEdits(dp, scheduler, apply) {
     var latest = {};

@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * {@link jakarta.json.Json}'s factory methods with the provider looked up once. Each {@code jakarta.json.Json.createX}
  * call runs {@link JsonProvider#provider()}, which scans the class path with a {@code ServiceLoader} and makes a new
- * provider every time: under fan-out load that was a quarter of the server's CPU samples (see "Performance" in the
- * README). Same methods, same results; import this instead of {@code jakarta.json.Json}.
+ * provider every time: under fan-out load that was a quarter of the server's CPU samples (see
+ * docs/performance.md). Same methods, same results; import this instead of {@code jakarta.json.Json}.
  */
 public final class Json {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Fault test: the real PostgreSQL is stopped while saves are in flight and live clients are connected, then started
  * again. Saves during the outage are answered with an error within a bound (no hang), nothing is half-saved, the live
  * sessions survive, and saves work again without a restart. Stops the shared cluster: the build that runs this holds
- * {@code /tmp/pg.lock} exclusively (README).
+ * {@code /tmp/pg.lock} exclusively (docs/cluster.md).
  */
 class DatabaseOutageIT extends Deployed {
 
