@@ -1,6 +1,7 @@
 package io.liveupdate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.faye.FayeEvent;
@@ -10,7 +11,9 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -95,5 +98,34 @@ public final class ClusterChecks {
 
     public static Predicate<JsonObject> status(long id, String status) {
         return m -> Long.toString(id).equals(m.getString("tid", null)) && status.equals(m.getString("status", null));
+    }
+
+    /**
+     * Logs a change as {@code ChangeLog.append} does, in one transaction, but rings no doorbell, so only a node's
+     * periodic check finds it; {@code skipped} numbers are taken before it and never logged (as if trimmed away).
+     * Returns its number.
+     */
+    public static long appendWithoutDoorbell(String stream, int skipped, JsonObject payload) throws SQLException {
+        try (Connection db = database()) {
+            db.setAutoCommit(false);
+            long seq;
+            try (var bump = db.prepareStatement("UPDATE change_stream SET last_seq = last_seq + 1 + ? WHERE stream = ? RETURNING last_seq")) {
+                bump.setInt(1, skipped);
+                bump.setString(2, stream);
+                try (var rows = bump.executeQuery()) {
+                    assertTrue(rows.next(), stream + " has a stream");
+                    seq = rows.getLong(1);
+                }
+            }
+            try (var insert = db.prepareStatement("INSERT INTO change_log (stream, seq, payload, committed_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, stream);
+                insert.setLong(2, seq);
+                insert.setString(3, payload.toString());
+                insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
+                insert.executeUpdate();
+            }
+            db.commit();
+            return seq;
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.liveupdate.it;
 import static io.liveupdate.it.faye.FayeClient.Transport.LONG_POLLING;
 import static io.liveupdate.it.faye.FayeClient.Transport.WEBSOCKET;
 import static io.liveupdate.it.faye.FayeClient.data;
+import static io.liveupdate.it.ClusterChecks.database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,31 +213,8 @@ class ClusterStorageIT extends TwoNodes {
      * and with no doorbell, so only the periodic check finds it; returns its number.
      */
     private static long appendWithoutDoorbell(String storage, JsonObject update) throws SQLException {
-        String stream = "storage:" + storage;
-        try (Connection db = database()) {
-            db.setAutoCommit(false);
-            long seq;
-            try (var bump = db.prepareStatement("UPDATE change_stream SET last_seq = last_seq + 2 WHERE stream = ? RETURNING last_seq")) {
-                bump.setString(1, stream);
-                try (var rows = bump.executeQuery()) {
-                    assertTrue(rows.next(), "the storage has a stream");
-                    seq = rows.getLong(1);
-                }
-            }
-            try (var insert = db.prepareStatement("INSERT INTO change_log (stream, seq, payload, committed_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, stream);
-                insert.setLong(2, seq);
-                insert.setString(3, Json.createObjectBuilder().add("data", update).add("id", "no-doorbell").build().toString());
-                insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
-                insert.executeUpdate();
-            }
-            db.commit();
-            return seq;
-        }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
+        return ClusterChecks.appendWithoutDoorbell("storage:" + storage, 1,
+                Json.createObjectBuilder().add("data", update).add("id", "no-doorbell").build());
     }
 
     /** A Bayeux long-polling session over plain HTTP, to publish with a chosen message id and to read raw deliveries. */
