@@ -1,5 +1,6 @@
 package io.liveupdate.bayeux;
 
+import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,14 +16,33 @@ import java.util.Optional;
  */
 public interface Connection {
 
+    /** Request headers, lower-case names, first value: {@code Map<String, String>}. */
+    String HEADERS = "headers";
+    /** The authenticated user, if any: {@code java.security.Principal}. */
+    String PRINCIPAL = "principal";
+    /** The client's IP address, where the transport knows it: {@code String}. */
+    String ADDRESS = "address";
+    /** "websocket" or "http". */
+    String TRANSPORT = "transport";
+
     /** Where events go at once, for push transports; empty for request/response transports. */
     Optional<Outbox> outbox();
 
     /**
-     * What the transport knows of the request (headers, cookies, remote address, principal, ...), under names the
+     * What the transport knows of the request, under the names above (set by every transport) and any others a
      * transport documents; for extensions and policies. The core never reads it.
      */
     Map<String, Object> attributes();
+
+    /** The authenticated user the transport saw, if any. */
+    default Optional<Principal> principal() {
+        return attributes().get(PRINCIPAL) instanceof Principal principal ? Optional.of(principal) : Optional.empty();
+    }
+
+    /** The client's IP address, if the transport knows it. */
+    default Optional<String> address() {
+        return attributes().get(ADDRESS) instanceof String address ? Optional.of(address) : Optional.empty();
+    }
 
     /** A request/response connection: long-polling, cross-origin long-polling, JSONP. */
     static Connection polling(Map<String, Object> attributes) {

@@ -4,7 +4,7 @@ import io.liveupdate.calendar.Calendars;
 import io.liveupdate.calendar.EventData;
 import io.liveupdate.calendar.EventField;
 import io.liveupdate.calendar.EventService;
-import io.liveupdate.live.remote.RemoteSettings;
+import io.liveupdate.security.SafeDefaults;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -51,7 +51,7 @@ public class SampleEvents {
     @Inject
     EventService events;
     @Inject
-    @ConfigProperty(name = RemoteSettings.DEMO, defaultValue = "false")
+    @ConfigProperty(name = SafeDefaults.DEMO, defaultValue = "false")
     boolean demo;
 
     @PostConstruct

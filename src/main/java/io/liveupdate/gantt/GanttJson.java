@@ -1,7 +1,7 @@
 package io.liveupdate.gantt;
 
 import io.liveupdate.calendar.CustomFields;
-import io.liveupdate.calendar.connector.DatePattern;
+import io.liveupdate.wire.DatePattern;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

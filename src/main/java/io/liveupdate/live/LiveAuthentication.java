@@ -7,7 +7,6 @@ import io.liveupdate.bayeux.Extension;
 import io.liveupdate.bayeux.HandshakeListener;
 import io.liveupdate.bayeux.SecurityPolicy;
 import io.liveupdate.bayeux.ServerSession;
-import io.liveupdate.bayeux.transport.HandshakeAttributes;
 import io.liveupdate.security.AccessControl;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
@@ -73,7 +72,7 @@ public class LiveAuthentication implements Extension, HandshakeListener {
     }
 
     private Optional<String> caller(JsonObject handshake, Connection connection) {
-        var principal = (Principal) connection.attributes().get(HandshakeAttributes.PRINCIPAL);
+        Principal principal = connection.principal().orElse(null);
         String token = handshake.get("ext") instanceof JsonObject ext && ext.get("authToken") instanceof JsonString t ? t.getString() : null;
         return access.liveCaller(principal, token);
     }

@@ -9,7 +9,6 @@ import io.liveupdate.bayeux.HandshakeListener;
 import io.liveupdate.bayeux.ServerSession;
 import io.liveupdate.bayeux.SessionListener;
 import io.liveupdate.bayeux.SubscriptionListener;
-import io.liveupdate.bayeux.transport.HandshakeAttributes;
 import io.liveupdate.input.LogSafe;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonArray;
@@ -172,7 +171,7 @@ public class LiveLimits implements Extension, HandshakeListener, SessionListener
     }
 
     private static String addressOf(Connection connection) {
-        return connection.attributes().get(HandshakeAttributes.ADDRESS) instanceof String address ? address : NO_ADDRESS;
+        return connection.address().orElse(NO_ADDRESS);
     }
 
     private static JsonObject refused(JsonObject message, String error) {

@@ -1,6 +1,5 @@
 package io.liveupdate.security;
 
-import io.liveupdate.live.remote.RemoteSettings;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
@@ -20,7 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SafeDefaults implements Extension {
 
     private static final Logger LOG = Logger.getLogger(SafeDefaults.class.getName());
-    static final String DEMO = RemoteSettings.DEMO;
+    /** The README's {@code mvn} start sets it; a server others can reach never should. */
+    public static final String DEMO = "liveupdate.demo";
     static final String ALLOWED_ORIGINS = "liveupdate.security.allowed-origins";
 
     void check(@Observes AfterDeploymentValidation validation) {
@@ -28,14 +28,14 @@ public class SafeDefaults implements Extension {
         boolean security = config.getOptionalValue(MechanismOnlyWhenEnabled.ENABLED, Boolean.class).orElse(false);
         boolean demo = config.getOptionalValue(DEMO, Boolean.class).orElse(false);
         String origins = config.getOptionalValue(ALLOWED_ORIGINS, String.class).orElse("");
-        // Unset, the demo token is the default only in the demo (RemoteSettings), so only a configured one can be wrong.
-        List<String> remoteTokens = config.getOptionalValue(RemoteSettings.TOKENS, String.class)
-                .map(RemoteSettings::parseTokens).orElse(demo ? List.of(RemoteSettings.DEMO_TOKEN) : List.of());
+        // Unset, the demo token is the default only in the demo (RemoteEvents' settings), so only a configured one can be wrong.
+        List<String> remoteTokens = config.getOptionalValue(RemoteTokens.SETTING, String.class)
+                .map(RemoteTokens::parse).orElse(demo ? List.of(RemoteTokens.DEMO_TOKEN) : List.of());
         for (String problem : problems(security, AllowedOrigins.parse(origins), demo, remoteTokens)) {
             validation.addDeploymentProblem(new IllegalStateException(problem));
         }
-        if (demo && !security && remoteTokens.contains(RemoteSettings.DEMO_TOKEN)) {
-            LOG.warning(DEMO + "=true: RemoteEvents accepts the public " + RemoteSettings.DEMO_TOKEN + "; never on a server others can reach");
+        if (demo && !security && remoteTokens.contains(RemoteTokens.DEMO_TOKEN)) {
+            LOG.warning(DEMO + "=true: RemoteEvents accepts the public " + RemoteTokens.DEMO_TOKEN + "; never on a server others can reach");
         }
     }
 
@@ -47,8 +47,8 @@ public class SafeDefaults implements Extension {
                     + " origins that may use the server (e.g. https://app.example.com), or leave it unset for the server's own");
         }
         // With security on, RemoteEvents takes the users' tokens and liveupdate.remote.tokens no longer count.
-        if (!security && !demo && remoteTokens.contains(RemoteSettings.DEMO_TOKEN)) {
-            problems.add(RemoteSettings.TOKENS + " contains the public " + RemoteSettings.DEMO_TOKEN + ":"
+        if (!security && !demo && remoteTokens.contains(RemoteTokens.DEMO_TOKEN)) {
+            problems.add(RemoteTokens.SETTING + " contains the public " + RemoteTokens.DEMO_TOKEN + ":"
                     + " set your own RemoteEvents tokens, or " + DEMO + "=true to run the demo");
         }
         return problems;

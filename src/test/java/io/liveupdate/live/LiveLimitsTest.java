@@ -7,7 +7,6 @@ import io.liveupdate.bayeux.BayeuxSettings;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.FrozenMessage;
 import io.liveupdate.bayeux.Scheduler;
-import io.liveupdate.bayeux.transport.HandshakeAttributes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -41,7 +40,7 @@ class LiveLimitsTest {
     }
 
     private JsonObject send(String address, String message) {
-        Map<String, Object> attributes = address == null ? Map.of() : Map.of(HandshakeAttributes.ADDRESS, address);
+        Map<String, Object> attributes = address == null ? Map.of() : Map.of(Connection.ADDRESS, address);
         try (var reader = Json.createReader(new StringReader(message.replace('\'', '"')))) {
             var reply = server.handle(List.of(reader.readObject()), Connection.polling(attributes));
             return reply.immediate().stream().map(FrozenMessage::object).findFirst().orElseThrow();

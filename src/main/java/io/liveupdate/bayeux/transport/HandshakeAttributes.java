@@ -1,5 +1,6 @@
 package io.liveupdate.bayeux.transport;
 
+import io.liveupdate.bayeux.Connection;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
@@ -11,18 +12,10 @@ import java.util.Map;
 /**
  * Carries what the WebSocket upgrade request said (headers, the user) into the connection's attributes, through
  * the per-connection user properties WebSocket 2.1 defines; never through shared fields or thread-locals.
- * Extensions and policies read them under the names below, the same names the HTTP transport uses.
+ * Extensions and policies read them under the names the core defines ({@link Connection#HEADERS} and the others),
+ * the same names the HTTP transport uses; the address is there where the server keeps it ({@link RemoteAddress}).
  */
 public class HandshakeAttributes extends ServerEndpointConfig.Configurator {
-
-    /** Request headers, lower-case names, first value: {@code Map<String, String>}. */
-    public static final String HEADERS = "headers";
-    /** The authenticated user, if any: {@code java.security.Principal}. */
-    public static final String PRINCIPAL = "principal";
-    /** The client's IP address: {@code String}; for a WebSocket where the server keeps it ({@link RemoteAddress}). */
-    public static final String ADDRESS = "address";
-    /** "websocket" or "http". */
-    public static final String TRANSPORT = "transport";
 
     static final int MAX_FRAME_BYTES = 1024 * 1024;
     private static final String KEY = HandshakeAttributes.class.getName();
@@ -30,17 +23,17 @@ public class HandshakeAttributes extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put(HEADERS, Map.copyOf(headers(request.getHeaders())));
-        attributes.put(TRANSPORT, "websocket");
-        if (request.getUserPrincipal() != null) attributes.put(PRINCIPAL, request.getUserPrincipal());
+        attributes.put(Connection.HEADERS, Map.copyOf(headers(request.getHeaders())));
+        attributes.put(Connection.TRANSPORT, "websocket");
+        if (request.getUserPrincipal() != null) attributes.put(Connection.PRINCIPAL, request.getUserPrincipal());
         config.getUserProperties().put(KEY, attributes);
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> of(Session socket) {
         var attributes = (Map<String, Object>) socket.getUserProperties().get(KEY);
-        if (attributes != null && !attributes.containsKey(ADDRESS)) RemoteAddress.of(socket).ifPresent(a -> attributes.put(ADDRESS, a));
-        return attributes == null ? Map.of(TRANSPORT, "websocket", HEADERS, Map.of()) : attributes;
+        if (attributes != null && !attributes.containsKey(Connection.ADDRESS)) RemoteAddress.of(socket).ifPresent(a -> attributes.put(Connection.ADDRESS, a));
+        return attributes == null ? Map.of(Connection.TRANSPORT, "websocket", Connection.HEADERS, Map.of()) : attributes;
     }
 
     static Map<String, String> headers(Map<String, List<String>> source) {

@@ -163,10 +163,10 @@ public class LongPollingServlet extends HttpServlet {
             headers.put(name, java.util.Collections.list(request.getHeaders(name)));
         }
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put(HandshakeAttributes.HEADERS, Map.copyOf(HandshakeAttributes.headers(headers)));
-        attributes.put(HandshakeAttributes.TRANSPORT, "http");
-        attributes.put(HandshakeAttributes.ADDRESS, request.getRemoteAddr());
-        if (request.getUserPrincipal() != null) attributes.put(HandshakeAttributes.PRINCIPAL, request.getUserPrincipal());
+        attributes.put(Connection.HEADERS, Map.copyOf(HandshakeAttributes.headers(headers)));
+        attributes.put(Connection.TRANSPORT, "http");
+        attributes.put(Connection.ADDRESS, request.getRemoteAddr());
+        if (request.getUserPrincipal() != null) attributes.put(Connection.PRINCIPAL, request.getUserPrincipal());
         return attributes;
     }
 }

@@ -44,7 +44,7 @@ public class WebSocketTransport {
         socket.setMaxTextMessageBufferSize(HandshakeAttributes.MAX_FRAME_BYTES);
         // Cross-site WebSocket hijacking: WebSocketOriginFilter refuses the upgrade itself (no 101); this second
         // check closes a socket should a container ever run its upgrade before the application's filters.
-        Map<?, ?> headers = (Map<?, ?>) HandshakeAttributes.of(socket).get(HandshakeAttributes.HEADERS);
+        Map<?, ?> headers = (Map<?, ?>) HandshakeAttributes.of(socket).get(Connection.HEADERS);
         String origin = (String) headers.get("origin");
         if (!security.allowedOrigins().allows(origin, (String) headers.get("host"))) {
             LOG.info(() -> "Refused a WebSocket from origin " + LogSafe.quoted(origin));

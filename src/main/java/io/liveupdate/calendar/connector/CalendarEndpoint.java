@@ -1,5 +1,6 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.wire.EventWriter;
 import io.liveupdate.security.SaveGate;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.wire.DatePattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

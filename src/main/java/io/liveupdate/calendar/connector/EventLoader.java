@@ -1,5 +1,7 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.wire.Xml;
+import io.liveupdate.wire.EventWriter;
 import io.liveupdate.calendar.CollectionOption;
 import io.liveupdate.calendar.CollectionService;
 import io.liveupdate.calendar.EventService;

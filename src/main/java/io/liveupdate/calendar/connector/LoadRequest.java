@@ -1,5 +1,6 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.wire.DatePattern;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -16,7 +17,7 @@ public record LoadRequest(LocalDateTime from, LocalDateTime to, boolean xml, Dat
         LocalDateTime to = bound(query, "to");
         if ((from == null) != (to == null)) throw new MalformedRequestException("dynamic loading needs both from and to");
         String dateFormat = query.get("date_format");
-        var dates = dateFormat == null || dateFormat.isBlank() ? defaultDates : DatePattern.requested(dateFormat);
+        var dates = dateFormat == null || dateFormat.isBlank() ? defaultDates : RequestedDates.of(dateFormat);
         return new LoadRequest(from, to, wantsXml(query.get("format"), accepted), dates);
     }
 

@@ -1,5 +1,7 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.wire.Xml;
+import io.liveupdate.wire.EventWriter;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;

@@ -1,8 +1,8 @@
 package io.liveupdate.live.remote;
 
 import io.liveupdate.calendar.EventChanged;
-import io.liveupdate.calendar.connector.DatePattern;
-import io.liveupdate.calendar.connector.EventWriter;
+import io.liveupdate.wire.DatePattern;
+import io.liveupdate.wire.EventWriter;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

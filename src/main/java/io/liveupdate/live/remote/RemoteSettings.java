@@ -1,9 +1,10 @@
 package io.liveupdate.live.remote;
 
+import io.liveupdate.security.RemoteTokens;
+import io.liveupdate.security.SafeDefaults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,18 +13,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RemoteSettings {
 
-    public static final String TOKENS = "liveupdate.remote.tokens";
-    /** The demo's token, public in the README: the default only in the demo ({@code io.liveupdate.security.SafeDefaults}). */
-    public static final String DEMO_TOKEN = "demo-token";
-    /** The README's {@code mvn} start sets it; a server others can reach never should. */
-    public static final String DEMO = "liveupdate.demo";
-
     @Inject
-    @ConfigProperty(name = TOKENS)
+    @ConfigProperty(name = RemoteTokens.SETTING)
     Optional<String> tokens;
 
     @Inject
-    @ConfigProperty(name = DEMO, defaultValue = "false")
+    @ConfigProperty(name = SafeDefaults.DEMO, defaultValue = "false")
     boolean demo;
 
     @Inject
@@ -52,11 +47,7 @@ public class RemoteSettings {
      * refuses every RemoteEvents handshake (403) until an operator names tokens of their own.
      */
     static List<String> tokens(Optional<String> configured, boolean demo) {
-        return configured.map(RemoteSettings::parseTokens).orElse(demo ? List.of(DEMO_TOKEN) : List.of());
-    }
-
-    public static List<String> parseTokens(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+        return configured.map(RemoteTokens::parse).orElse(demo ? List.of(RemoteTokens.DEMO_TOKEN) : List.of());
     }
 
     public Duration keyTtl() {

@@ -1,12 +1,12 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.wire;
 
 /** The little XML the connector writes: escaped attributes and CDATA that survives any text. */
-final class Xml {
+public final class Xml {
 
     private Xml() {
     }
 
-    static String attribute(String value) {
+    public static String attribute(String value) {
         var out = new StringBuilder(value.length() + 8);
         value.codePoints().map(Xml::legal).forEach(c -> {
             switch (c) {
@@ -25,7 +25,7 @@ final class Xml {
     }
 
     /** A CDATA section; "]]>" inside the text is split across two sections so it comes back intact. */
-    static String cdata(String value) {
+    public static String cdata(String value) {
         var legal = new StringBuilder(value.length());
         value.codePoints().map(Xml::legal).forEach(legal::appendCodePoint);
         return "<![CDATA[" + legal.toString().replace("]]>", "]]]]><![CDATA[>") + "]]>";
@@ -39,7 +39,7 @@ final class Xml {
     }
 
     /** Whether a custom field's name can be an element name (ASCII subset of XML names). */
-    static boolean isElementName(String name) {
+    public static boolean isElementName(String name) {
         return ELEMENT_NAME.matcher(name).matches() && !name.toLowerCase().startsWith("xml");
     }
 

@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.wire;
 
 import io.liveupdate.calendar.EventView;
 import io.liveupdate.json.Json;

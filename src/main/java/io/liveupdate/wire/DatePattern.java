@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.wire;
 
 import java.time.LocalDateTime;
 import java.util.Objects;
@@ -15,44 +15,13 @@ public final class DatePattern {
     /** The api_date format the legacy live-update plugin reads. */
     public static final DatePattern API_DATE = new DatePattern("%d-%m-%Y %H:%i");
 
-    /** The longest format a page may ask for; the longest useful one ("%Y-%m-%d %H:%i:%s") has 17 characters. */
-    public static final int MAX_REQUESTED_LENGTH = 32;
     /** The tokens both the scheduler's parser (date.str_to_date) reads and {@link #format} writes. */
-    static final String TOKENS = "YymndjHGis";
-    /** What may stand between tokens: the separators of every date format the scheduler ships. */
-    static final String SEPARATORS = " -/.:,T";
+    public static final String TOKENS = "YymndjHGis";
 
     private final String pattern;
 
     public DatePattern(String pattern) {
         this.pattern = Objects.requireNonNull(pattern);
-    }
-
-    /**
-     * The format a page asked for with {@code date_format}: short, made only of {@link #TOKENS} and
-     * {@link #SEPARATORS}, with at least one token. Anything else is refused, never copied into every date of the
-     * answer (a long format would multiply the answer's size by its length).
-     */
-    public static DatePattern requested(String format) {
-        if (format.length() > MAX_REQUESTED_LENGTH) {
-            throw new MalformedRequestException("date_format has " + format.length() + " characters; at most " + MAX_REQUESTED_LENGTH);
-        }
-        boolean anyToken = false;
-        for (int i = 0; i < format.length(); i++) {
-            char c = format.charAt(i);
-            if (c == '%' && i + 1 < format.length() && TOKENS.indexOf(format.charAt(i + 1)) >= 0) {
-                anyToken = true;
-                i++;
-            } else if (SEPARATORS.indexOf(c) < 0) {
-                throw new MalformedRequestException(rule("date_format may not contain " + (c == '%' ? "'%' without a token" : "'" + c + "'")));
-            }
-        }
-        if (!anyToken) throw new MalformedRequestException(rule("date_format has no token"));
-        return new DatePattern(format);
-    }
-
-    private static String rule(String problem) {
-        return problem + ": use the tokens %" + String.join(" %", TOKENS.split("")) + " and the separators '" + SEPARATORS + "'";
     }
 
     public String format(LocalDateTime t) {

@@ -1,0 +1,7 @@
+/**
+ * How an event looks on the wire: its fields in order, its dates in a page's dhtmlx format, the little XML of the
+ * connector. One place, used by the HTTP connector and by both live protocols (legacy {@code /update} payloads and
+ * RemoteEvents), so a field added here reaches every client the same way. Knows the domain's views; nothing of HTTP
+ * or sessions.
+ */
+package io.liveupdate.wire;
