@@ -6,15 +6,17 @@ package io.liveupdate.bayeux;
  * {@code LongAdder}, no locks, no allocation per message. Every method has a no-op default, and {@link #NONE} is
  * what the server uses until {@link BayeuxServer#setMetrics} is called.
  *
- * <p>The core depends on nothing behind this interface; whoever counts (JMX, a log) lives outside it.
+ * <p>The core depends on nothing behind this interface; whoever counts (JMX, a log) lives outside it, and is told
+ * clientIds, never handed a session. The application's counters are a CDI bean of this type, which the server is
+ * given when it is made ({@code bayeux.transport.BayeuxServerProducer}).
  */
 public interface BayeuxMetrics {
 
     BayeuxMetrics NONE = new BayeuxMetrics() {
     };
 
-    /** A client handshook; the session is new. */
-    default void sessionOpened(ServerSession session) {
+    /** A client handshook; the session with this clientId is new. */
+    default void sessionOpened(String clientId) {
     }
 
     /**
@@ -22,7 +24,7 @@ public interface BayeuxMetrics {
      *
      * @param gracefully true for a {@code /meta/disconnect} or a server stop; false when it expired or was cut loose
      */
-    default void sessionClosed(ServerSession session, boolean gracefully) {
+    default void sessionClosed(String clientId, boolean gracefully) {
     }
 
     /**
@@ -30,7 +32,7 @@ public interface BayeuxMetrics {
      *
      * @param droppedMessages the waiting messages it loses, the one that did not fit included
      */
-    default void sessionCutLoose(ServerSession session, int droppedMessages) {
+    default void sessionCutLoose(String clientId, int droppedMessages) {
     }
 
     /** A transport handed the core a batch of this many messages. */

@@ -171,6 +171,11 @@ public class BayeuxServer {
         return Collections.unmodifiableCollection(sessions.all());
     }
 
+    /** Counts of the live sessions, for monitoring: it reads these and never a session. */
+    public BayeuxFigures figures() {
+        return new SessionFigures(this);
+    }
+
     public BayeuxSettings settings() {
         return settings;
     }

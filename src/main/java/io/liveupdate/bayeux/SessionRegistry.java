@@ -40,7 +40,7 @@ final class SessionRegistry {
         while (true) {
             var session = new ServerSession(newId(), settings.maxQueue(), scheduler, this::cutLoose);
             if (sessions.putIfAbsent(session.id(), session) == null) {
-                metrics.get().sessionOpened(session);
+                metrics.get().sessionOpened(session.id());
                 return session;
             }
         }
@@ -58,13 +58,13 @@ final class SessionRegistry {
         if (!session.close(gracefully)) return;
         sessions.remove(session.id(), session);
         channels.removeAll(session);
-        metrics.get().sessionClosed(session, gracefully);
+        metrics.get().sessionClosed(session.id(), gracefully);
         ended(session);
     }
 
     /** Its queue was full when one more message came: the queue and that message are lost with the session. */
     private void cutLoose(ServerSession session) {
-        metrics.get().sessionCutLoose(session, settings.maxQueue() + 1);
+        metrics.get().sessionCutLoose(session.id(), settings.maxQueue() + 1);
         destroy(session, false);
     }
 

@@ -4,6 +4,7 @@ import io.liveupdate.bayeux.Bayeux;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.FrozenMessage;
 import io.liveupdate.bayeux.PublishListener;
+import io.liveupdate.wire.CatchUpExt;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,11 +41,8 @@ public class ClusterOutbox implements PublishListener {
     private static final Logger LOG = Logger.getLogger(ClusterOutbox.class.getName());
     static final int MAX_QUEUED = 10_000;
     static final long MAX_QUEUED_CHARS = 32L * 1024 * 1024;
-    /**
-     * The {@code ext} field of a delivery that is in the change log ({@code live.CatchUpExt.SEQ}; named here, not
-     * imported, because {@code live} uses this package).
-     */
-    static final String NUMBER = "seq";
+    /** The {@code ext} field of a delivery that is in the change log. */
+    static final String NUMBER = CatchUpExt.SEQ;
     /** Messages sent per pooled connection taken. */
     private static final int BATCH = 200;
 

@@ -1,5 +1,6 @@
 package io.liveupdate.live;
 
+import io.liveupdate.channels.CalendarChannels;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;

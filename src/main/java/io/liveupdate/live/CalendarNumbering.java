@@ -1,5 +1,6 @@
 package io.liveupdate.live;
 
+import io.liveupdate.channels.CalendarChannels;
 import io.liveupdate.calendar.ChangeRecords;
 import io.liveupdate.persistence.LoggedChange;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.liveupdate.live;
 
+import io.liveupdate.wire.CatchUpExt;
 import static io.liveupdate.bayeux.Bayeux.*;
 
 import io.liveupdate.bayeux.BayeuxServer;

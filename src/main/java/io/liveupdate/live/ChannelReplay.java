@@ -1,5 +1,6 @@
 package io.liveupdate.live;
 
+import io.liveupdate.wire.CatchUpExt;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.ServerSession;

@@ -1,5 +1,6 @@
 package io.liveupdate.live;
 
+import io.liveupdate.channels.GanttChannels;
 import io.liveupdate.gantt.GanttChanges;
 import io.liveupdate.persistence.LoggedChange;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package io.liveupdate.live;
 
+import io.liveupdate.channels.GanttChannels;
+import io.liveupdate.wire.CatchUpExt;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.gantt.GanttChanged;
 import jakarta.enterprise.context.ApplicationScoped;

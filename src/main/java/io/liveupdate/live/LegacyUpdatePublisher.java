@@ -1,5 +1,7 @@
 package io.liveupdate.live;
 
+import io.liveupdate.channels.CalendarChannels;
+import io.liveupdate.wire.CatchUpExt;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.calendar.EventChanged;
 import jakarta.enterprise.context.ApplicationScoped;

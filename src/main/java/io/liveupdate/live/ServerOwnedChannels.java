@@ -1,5 +1,6 @@
 package io.liveupdate.live;
 
+import io.liveupdate.channels.CalendarChannels;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.SecurityPolicy;
 import io.liveupdate.bayeux.ServerSession;

@@ -1,7 +1,6 @@
 package io.liveupdate.ops;
 
 import io.liveupdate.bayeux.BayeuxMetrics;
-import io.liveupdate.bayeux.ServerSession;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
@@ -25,23 +24,23 @@ public final class BayeuxCounters implements BayeuxMetrics {
     final LongAdder dropped = new LongAdder();
 
     @Override
-    public void sessionOpened(ServerSession session) {
+    public void sessionOpened(String clientId) {
         opened.increment();
-        LogFields.with(SESSION_FIELD, shortId(session), () -> LOG.info(() -> "Bayeux session " + shortId(session) + " opened"));
+        LogFields.with(SESSION_FIELD, shortId(clientId), () -> LOG.info(() -> "Bayeux session " + shortId(clientId) + " opened"));
     }
 
     @Override
-    public void sessionClosed(ServerSession session, boolean gracefully) {
+    public void sessionClosed(String clientId, boolean gracefully) {
         closed.increment();
-        LogFields.with(SESSION_FIELD, shortId(session),
-                () -> LOG.info(() -> "Bayeux session " + shortId(session) + (gracefully ? " disconnected" : " ended (timed out or cut loose)")));
+        LogFields.with(SESSION_FIELD, shortId(clientId),
+                () -> LOG.info(() -> "Bayeux session " + shortId(clientId) + (gracefully ? " disconnected" : " ended (timed out or cut loose)")));
     }
 
     @Override
-    public void sessionCutLoose(ServerSession session, int droppedMessages) {
+    public void sessionCutLoose(String clientId, int droppedMessages) {
         cutLoose.increment();
         dropped.add(droppedMessages);
-        LogFields.with(SESSION_FIELD, shortId(session), () -> LOG.warning(() -> "Bayeux session " + shortId(session)
+        LogFields.with(SESSION_FIELD, shortId(clientId), () -> LOG.warning(() -> "Bayeux session " + shortId(clientId)
                 + " cut loose: its queue was full, " + droppedMessages + " messages dropped; the client is told to handshake again"));
     }
 
@@ -55,8 +54,7 @@ public final class BayeuxCounters implements BayeuxMetrics {
         delivered.add(messages);
     }
 
-    static String shortId(ServerSession session) {
-        String id = session.id();
+    static String shortId(String id) {
         return id.length() <= LOGGED_ID_CHARS ? id : id.substring(0, LOGGED_ID_CHARS) + "…";
     }
 }

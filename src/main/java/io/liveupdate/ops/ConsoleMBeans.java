@@ -1,7 +1,7 @@
 package io.liveupdate.ops;
 
-import io.liveupdate.bayeux.BayeuxServer;
-import io.liveupdate.live.remote.RemoteRegistry;
+import io.liveupdate.bayeux.BayeuxFigures;
+import io.liveupdate.live.remote.RemoteFigures;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +33,9 @@ public class ConsoleMBeans {
     static final String DOMAIN = "io.liveupdate";
 
     @Inject
-    BayeuxServer bayeux;
+    BayeuxFigures bayeux;
     @Inject
-    RemoteRegistry remote;
+    RemoteFigures remote;
     @Inject
     OpsMetrics metrics;
     @Inject

@@ -1,14 +1,13 @@
 package io.liveupdate.ops;
 
-import io.liveupdate.bayeux.BayeuxServer;
-import io.liveupdate.bayeux.ServerSession;
+import io.liveupdate.bayeux.BayeuxFigures;
 
 final class MessagesView implements MessagesMXBean {
 
-    private final BayeuxServer bayeux;
+    private final BayeuxFigures bayeux;
     private final OpsMetrics metrics;
 
-    MessagesView(BayeuxServer bayeux, OpsMetrics metrics) {
+    MessagesView(BayeuxFigures bayeux, OpsMetrics metrics) {
         this.bayeux = bayeux;
         this.metrics = metrics;
     }
@@ -40,16 +39,16 @@ final class MessagesView implements MessagesMXBean {
 
     @Override
     public long getQueueDepth() {
-        return bayeux.sessions().stream().mapToLong(ServerSession::queued).sum();
+        return bayeux.queuedMessages();
     }
 
     @Override
     public int getLargestQueue() {
-        return bayeux.sessions().stream().mapToInt(ServerSession::queued).max().orElse(0);
+        return bayeux.largestQueue();
     }
 
     @Override
     public int getQueueBound() {
-        return bayeux.settings().maxQueue();
+        return bayeux.queueBound();
     }
 }

@@ -1,6 +1,8 @@
 package io.liveupdate.ops;
 
+import io.liveupdate.bayeux.BayeuxMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 
 /**
  * The application's counters and latencies, one set per deployment. The members are plain objects, so the Bayeux
@@ -21,6 +23,12 @@ public class OpsMetrics {
     private final RateWindow deliveredRate = new RateWindow(RATE_SAMPLES);
 
     public BayeuxCounters bayeux() {
+        return bayeux;
+    }
+
+    /** The core's hook, for the Bayeux server to be made with: the plain object, no CDI proxy on its hot path. */
+    @Produces
+    BayeuxMetrics bayeuxMetrics() {
         return bayeux;
     }
 

@@ -1,6 +1,5 @@
 package io.liveupdate.ops;
 
-import io.liveupdate.bayeux.BayeuxServer;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -11,12 +10,10 @@ import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** At startup, hands the Bayeux core its counters and starts sampling the message rates once a second. */
+/** At startup, starts sampling the message rates once a second (the Bayeux server is made with its counters: OpsMetrics). */
 @ApplicationScoped
 public class OpsSetup {
 
-    @Inject
-    BayeuxServer bayeux;
     @Inject
     OpsMetrics metrics;
     @Resource
@@ -25,7 +22,6 @@ public class OpsSetup {
     private ScheduledFuture<?> sampling;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        bayeux.setMetrics(metrics.bayeux());
         sampling = scheduler.scheduleAtFixedRate(() -> metrics.sampleRates(System.currentTimeMillis()), 0, 1, TimeUnit.SECONDS);
     }
 

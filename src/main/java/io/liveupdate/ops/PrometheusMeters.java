@@ -1,7 +1,7 @@
 package io.liveupdate.ops;
 
-import io.liveupdate.bayeux.BayeuxServer;
-import io.liveupdate.live.remote.RemoteRegistry;
+import io.liveupdate.bayeux.BayeuxFigures;
+import io.liveupdate.live.remote.RemoteFigures;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -28,9 +28,9 @@ public class PrometheusMeters {
     @Inject
     BeanManager beans;
     @Inject
-    BayeuxServer bayeux;
+    BayeuxFigures bayeux;
     @Inject
-    RemoteRegistry remote;
+    RemoteFigures remote;
     @Inject
     OpsMetrics metrics;
     @Inject

@@ -1,17 +1,16 @@
 package io.liveupdate.ops;
 
-import io.liveupdate.bayeux.BayeuxServer;
-import io.liveupdate.bayeux.ServerSession;
-import io.liveupdate.live.remote.RemoteRegistry;
+import io.liveupdate.bayeux.BayeuxFigures;
+import io.liveupdate.live.remote.RemoteFigures;
 
 /** Reads the session figures when the console asks; nothing is maintained for them on the hot path. */
 final class SessionsView implements SessionsMXBean {
 
-    private final BayeuxServer bayeux;
-    private final RemoteRegistry remote;
+    private final BayeuxFigures bayeux;
+    private final RemoteFigures remote;
     private final BayeuxCounters counters;
 
-    SessionsView(BayeuxServer bayeux, RemoteRegistry remote, BayeuxCounters counters) {
+    SessionsView(BayeuxFigures bayeux, RemoteFigures remote, BayeuxCounters counters) {
         this.bayeux = bayeux;
         this.remote = remote;
         this.counters = counters;
@@ -19,17 +18,17 @@ final class SessionsView implements SessionsMXBean {
 
     @Override
     public int getBayeuxSessions() {
-        return bayeux.sessionCount();
+        return bayeux.sessions();
     }
 
     @Override
     public int getWebSocketSessions() {
-        return (int) bayeux.sessions().stream().filter(ServerSession::isPushed).count();
+        return bayeux.pushedSessions();
     }
 
     @Override
     public int getLongPollingSessions() {
-        return (int) bayeux.sessions().stream().filter(s -> !s.isPushed()).count();
+        return bayeux.pollingSessions();
     }
 
     @Override
@@ -39,7 +38,7 @@ final class SessionsView implements SessionsMXBean {
 
     @Override
     public long getSubscriptions() {
-        return bayeux.sessions().stream().mapToLong(s -> s.subscriptions().size()).sum();
+        return bayeux.subscriptions();
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.liveupdate.storage;
 
 import io.liveupdate.bayeux.Bayeux;
 import io.liveupdate.json.Json;
-import io.liveupdate.live.CatchUpExt;
+import io.liveupdate.wire.CatchUpExt;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -21,7 +21,7 @@ final class LoggedPublish {
 
     /** The log entry of a publish whose data is {@code relayed}. */
     static JsonObject entry(JsonValue relayed, JsonValue messageId) {
-        var entry = Json.createObjectBuilder().add(StorageNumbering.DATA, relayed);
+        var entry = Json.createObjectBuilder().add(StorageStreams.DATA, relayed);
         if (messageId != null && messageId != JsonValue.NULL) entry.add(Bayeux.ID, messageId);
         return entry.build();
     }
@@ -29,7 +29,7 @@ final class LoggedPublish {
     /** The publish of the logged operation numbered {@code seq} on {@code channel}, as the core fans a client's publish out. */
     static JsonObject publishOf(String channel, long seq, String epoch, JsonObject entry) {
         var publish = Json.createObjectBuilder().add(Bayeux.CHANNEL, channel)
-                .add(Bayeux.DATA, ClientMarkers.replayable(entry.getOrDefault(StorageNumbering.DATA, JsonValue.EMPTY_JSON_OBJECT)));
+                .add(Bayeux.DATA, ClientMarkers.replayable(entry.getOrDefault(StorageStreams.DATA, JsonValue.EMPTY_JSON_OBJECT)));
         if (entry.containsKey(Bayeux.ID)) publish.add(Bayeux.ID, entry.get(Bayeux.ID));
         return publish.add(Bayeux.DELIVERY_EXT, CatchUpExt.seq(seq, epoch)).build();
     }

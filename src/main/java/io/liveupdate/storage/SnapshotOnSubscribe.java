@@ -45,7 +45,7 @@ public class SnapshotOnSubscribe implements SubscriptionListener {
     }
 
     /** The stored items of the storage, to this session alone. */
-    void deliverTo(ServerSession session, ChannelId channel) {
+    public void deliverTo(ServerSession session, ChannelId channel) {
         int limit = Math.max(1, bayeux.settings().maxQueue() / 2);
         var items = storage.items(channel.toString(), limit);
         if (items.size() == limit) LOG.warning(() -> "Storage " + LogSafe.quoted(channel) + " may hold more than the " + limit + " items a snapshot carries");

@@ -17,11 +17,11 @@ record StorageChange(String channel, long seq, JsonObject publish, String epoch)
 
     /** A change read from the log, stored by this node or another. */
     static StorageChange of(LoggedChange logged) {
-        String channel = logged.stream().substring(StorageNumbering.PREFIX.length());
+        String channel = StorageStreams.channelOf(logged.stream());
         return new StorageChange(channel, logged.seq(), LoggedPublish.publishOf(channel, logged.seq(), logged.epoch(), logged.payload()), logged.epoch());
     }
 
     String stream() {
-        return StorageNumbering.streamOfStorage(channel);
+        return StorageStreams.of(channel);
     }
 }

@@ -1,7 +1,7 @@
 package io.liveupdate.storage;
 
 import io.liveupdate.bayeux.ChannelId;
-import io.liveupdate.live.CalendarChannels;
+import io.liveupdate.channels.CalendarChannels;
 
 /**
  * Which channels are storages: every plain channel name (no wildcard) that is not reserved. Reserved are the

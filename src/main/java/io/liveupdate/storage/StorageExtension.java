@@ -6,7 +6,7 @@ import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
 import io.liveupdate.input.LogSafe;
-import io.liveupdate.live.CatchUpExt;
+import io.liveupdate.wire.CatchUpExt;
 import io.liveupdate.persistence.LoggedChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>a Webix operation ({@link StorageOperation}) is applied to the database in its own transaction, then
  *       relayed to the channel's subscribers as it came but for its {@code $} fields ({@link ClientMarkers}), with its number in the storage ({@code ext.seq}, and its epoch {@code ext.epoch}, which
- *       js/live-catchup.js uses, see {@link StorageNumbering}); relayed by the storage's ordering point
+ *       js/live-catchup.js uses, see {@code live.StorageNumbering}); relayed by the storage's ordering point
  *       ({@link StorageOrder}, which every node's subscribers get it from, in the storage's order), so the core
  *       only acknowledges it ({@link Bayeux#DELIVERED});</li>
  *   <li>any other data is relayed and not stored;</li>

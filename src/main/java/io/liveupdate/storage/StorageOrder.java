@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * another node did (a doorbell or the periodic check, {@link StreamPositions}). So a page on any node sees every
  * operation, and this node's #6 cannot overtake another node's #5. What this node can no longer deliver (no longer in
  * the log) becomes the reload signal ({@link StreamSkipped}), after which the storage's items are sent again
- * ({@link StorageNumbering#afterReload}).
+ * ({@code live.StorageNumbering#afterReload}).
  */
 @ApplicationScoped
 public class StorageOrder implements DeliveredMarks {
@@ -107,7 +107,7 @@ public class StorageOrder implements DeliveredMarks {
     }
 
     private static boolean isStorage(String stream) {
-        return stream.startsWith(StorageNumbering.PREFIX);
+        return StorageStreams.isStorage(stream);
     }
 
     private static Map<String, Long> storagesOf(Map<String, Long> streams) {

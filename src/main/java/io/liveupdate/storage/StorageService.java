@@ -27,7 +27,7 @@ public class StorageService {
      * Applies one operation in a transaction of its own: insert and update create the item if it is missing
      * (insert replaces an existing one's fields, update merges into them), delete removes it if it exists. In the
      * same transaction, the message that subscribers get is numbered in the storage's change log stream
-     * ({@link StorageNumbering}), so that a client that missed it is sent it again, and other nodes relay it.
+     * ({@link StorageStreams}), so that a client that missed it is sent it again, and other nodes relay it.
      *
      * @param logged the log entry of what subscribers are sent for this operation ({@link LoggedPublish#entry})
      * @return the operation's entry in the storage's stream: its number and the stream's epoch
@@ -43,7 +43,7 @@ public class StorageService {
             case DELETE -> stored.ifPresent(em::remove);
         }
         em.flush(); // a constraint violation surfaces here, as a failure of this call
-        return log.append(StorageNumbering.streamOfStorage(channel), logged);
+        return log.append(StorageStreams.of(channel), logged);
     }
 
     /** At most {@code limit} items of the storage, the newest ones, in insertion order. */

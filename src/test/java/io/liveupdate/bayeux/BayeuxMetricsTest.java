@@ -61,24 +61,45 @@ class BayeuxMetricsTest {
         assertEquals(2, wire.server.sessions().size());
     }
 
+    @Test
+    void monitoringReadsTheSameThroughTheFiguresHook() {
+        wire.subscribed("/foo");
+        String pushed = wire.subscribed("/foo");
+        wire.subscribed("/bar");
+        var socket = new RecordingOutbox();
+        socket.stalled = true;
+        wire.send("{'channel':'/meta/connect','clientId':'%s','connectionType':'websocket'}".formatted(pushed), Connection.push(socket, Map.of()));
+        wire.server.publish("/foo", json("{}"));
+        wire.server.publish("/foo", json("{}"));
+
+        BayeuxFigures figures = wire.server.figures();
+        assertEquals(3, figures.sessions());
+        assertEquals(1, figures.pushedSessions());
+        assertEquals(2, figures.pollingSessions());
+        assertEquals(3, figures.subscriptions());
+        assertEquals(wire.server.sessions().stream().mapToLong(ServerSession::queued).sum(), figures.queuedMessages());
+        assertEquals(2, figures.largestQueue(), "the polling subscriber of /foo holds both");
+        assertEquals(2, figures.queueBound());
+    }
+
     private static final class Recorded implements BayeuxMetrics {
         final List<String> events = new ArrayList<>();
         int received;
         int delivered;
 
         @Override
-        public void sessionOpened(ServerSession session) {
-            events.add("opened " + session.id());
+        public void sessionOpened(String clientId) {
+            events.add("opened " + clientId);
         }
 
         @Override
-        public void sessionClosed(ServerSession session, boolean gracefully) {
-            events.add("closed " + session.id() + " gracefully=" + gracefully);
+        public void sessionClosed(String clientId, boolean gracefully) {
+            events.add("closed " + clientId + " gracefully=" + gracefully);
         }
 
         @Override
-        public void sessionCutLoose(ServerSession session, int droppedMessages) {
-            events.add("cut loose " + session.id() + " dropping " + droppedMessages);
+        public void sessionCutLoose(String clientId, int droppedMessages) {
+            events.add("cut loose " + clientId + " dropping " + droppedMessages);
         }
 
         @Override

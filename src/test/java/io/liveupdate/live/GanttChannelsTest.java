@@ -3,6 +3,7 @@ package io.liveupdate.live;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.bayeux.ChannelId;
+import io.liveupdate.channels.GanttChannels;
 import io.liveupdate.storage.StorageChannels;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -189,7 +189,7 @@ class StorageExtensionTest {
             if (failures-- > 0) throw new IllegalStateException("database down");
             applied.add(text);
             this.logged.add(logged);
-            return new LoggedChange(StorageNumbering.streamOfStorage(channel), applied.size(), logged);
+            return new LoggedChange(StorageStreams.of(channel), applied.size(), logged);
         }
     }
 }

@@ -56,7 +56,7 @@ class StorageOrderTest {
         extension.storage = new StorageService() {
             @Override
             public LoggedChange apply(String channel, StorageOperation operation, JsonObject logged) {
-                return StorageOrderTest.this.log.append(StorageNumbering.streamOfStorage(channel), logged);
+                return StorageOrderTest.this.log.append(StorageStreams.of(channel), logged);
             }
         };
         bayeux.addExtension(extension);

@@ -1,6 +1,8 @@
 package io.liveupdate.bayeux.transport;
 
 import io.liveupdate.bayeux.Bayeux;
+import io.liveupdate.bayeux.BayeuxFigures;
+import io.liveupdate.bayeux.BayeuxMetrics;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.BayeuxSettings;
 import io.liveupdate.bayeux.Scheduler;
@@ -8,13 +10,14 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one Bayeux server of the application, on the app server's managed scheduler (no raw threads), with its
- * settings from MicroProfile Config.
+ * settings from MicroProfile Config and the application's metrics hook.
  */
 @ApplicationScoped
 public class BayeuxServerProducer {
@@ -37,6 +40,10 @@ public class BayeuxServerProducer {
     @Inject
     TransportSettings transports;
 
+    /** The application's counters (ops), when deployed with it; none in a WAR without them. */
+    @Inject
+    Instance<BayeuxMetrics> metrics;
+
     @Produces
     @ApplicationScoped
     BayeuxServer bayeuxServer() {
@@ -45,8 +52,15 @@ public class BayeuxServerProducer {
                 .withMaxInterval(maxIntervalMillis)
                 .withMaxQueue(maxQueue));
         var server = new BayeuxServer(settings, Scheduler.of(scheduler));
+        if (metrics.isResolvable()) server.setMetrics(metrics.get()); // before the first client can handshake
         server.start();
         return server;
+    }
+
+    /** What monitoring reads of the sessions (ops), instead of the server itself. */
+    @Produces
+    BayeuxFigures figures(BayeuxServer server) {
+        return server.figures();
     }
 
     /** A handshake advertises callback-polling only when it is served, so no client picks a transport that is refused. */

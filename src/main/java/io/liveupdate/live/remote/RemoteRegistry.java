@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * committed change out to those subscribers, and pings every connection on the server's scheduler.
  */
 @ApplicationScoped
-public class RemoteRegistry {
+public class RemoteRegistry implements RemoteFigures {
 
     private static final Logger LOG = Logger.getLogger(RemoteRegistry.class.getName());
 
@@ -150,6 +150,7 @@ public class RemoteRegistry {
         });
     }
 
+    @Override
     public int connectionCount() {
         return connections.size();
     }

@@ -1,4 +1,4 @@
-package io.liveupdate.live;
+package io.liveupdate.channels;
 
 import io.liveupdate.calendar.Calendars;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.liveupdate.live;
+package io.liveupdate.wire;
 
 import io.liveupdate.json.Json;
 import jakarta.json.JsonNumber;

@@ -1,11 +1,11 @@
-package io.liveupdate.live;
+package io.liveupdate.channels;
 
 import io.liveupdate.gantt.Gantts;
 import java.util.Optional;
 
 /**
  * A Gantt chart's live channel, {@code /gantts/<name>/update}: owned by the server (clients may subscribe, never
- * publish), numbered for catch-up ({@link GanttNumbering}), read with the grant on {@code gantt:<name>}.
+ * publish), numbered for catch-up ({@code live.GanttNumbering}), read with the grant on {@code gantt:<name>}.
  */
 public final class GanttChannels {
 
