@@ -127,8 +127,6 @@ class PackageRulesTest {
     void connectorsKnowNothingOfJpaExceptionsOrTransactions() {
         noClasses().that().resideInAPackage("io.liveupdate..connector..")
                 .and(except(
-                        // Still decides which failures are worth another try: moving to the calendar service next.
-                        "io.liveupdate.calendar.connector.SaveProcessor",
                         // Gantt's saves still tell a lost optimistic race themselves: the calendar's way (failure kinds
                         // from the service) is the next step there, left to the Gantt work under way at the same time.
                         "io.liveupdate.gantt.connector.GanttSaves"))
