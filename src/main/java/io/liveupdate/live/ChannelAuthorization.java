@@ -45,14 +45,13 @@ public class ChannelAuthorization implements SecurityPolicy {
     static String resource(ChannelId channel) {
         String name = channel.toString();
         if (channel.isWild()) return Grants.EVERYTHING;
-        if (CalendarChannels.UPDATE.equals(name) || CalendarChannels.BROADCAST.equals(name)) return CalendarChannels.DEFAULT_CALENDAR;
-        if (name.startsWith(CalendarChannels.CALENDARS_PREFIX) && name.endsWith("/update")) {
-            String calendar = name.substring(CalendarChannels.CALENDARS_PREFIX.length(), name.length() - "/update".length());
-            if (!calendar.isEmpty() && !calendar.contains("/")) return calendar;
-        }
+        if (CalendarChannels.BROADCAST.equals(name)) return CalendarChannels.DEFAULT_CALENDAR;
+        var calendar = CalendarChannels.calendarOf(name); // the one parser of update channels, /update included
+        if (calendar.isPresent()) return calendar.get();
         var gantt = GanttChannels.ganttOf(name);
         if (gantt.isPresent()) return Gantts.resource(gantt.get());
-        if (CalendarChannels.isServerOwned(name)) return Grants.EVERYTHING; // other names under /calendars carry nothing
+        // Other names under /calendars (no calendar can have them) carry nothing.
+        if (CalendarChannels.isServerOwned(name)) return Grants.EVERYTHING;
         return name;
     }
 }

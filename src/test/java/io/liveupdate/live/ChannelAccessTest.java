@@ -20,6 +20,15 @@ class ChannelAccessTest {
     }
 
     @Test
+    void anUpdateChannelOfNoPossibleCalendarNeedsTheGrantOnEverything() {
+        // Read by the one parser of update channels (CalendarChannels.calendarOf): no calendar is named "a!b" or has
+        // 65 characters, so nothing is published there, and no grant on such a name opens it.
+        assertEquals("*", ChannelAuthorization.resource(ChannelId.of("/calendars/a!b/update")));
+        assertEquals("*", ChannelAuthorization.resource(ChannelId.of("/calendars/" + "x".repeat(65) + "/update")));
+        assertEquals("x".repeat(64), ChannelAuthorization.resource(ChannelId.of("/calendars/" + "x".repeat(64) + "/update")));
+    }
+
+    @Test
     void thePublishRateAllowsABurstThenRefillsWithTime() {
         var now = new AtomicLong();
         var rate = new PublishRate(3, now::get);
