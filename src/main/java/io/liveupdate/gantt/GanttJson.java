@@ -1,8 +1,8 @@
 package io.liveupdate.gantt;
 
 import io.liveupdate.calendar.CustomFields;
-import io.liveupdate.wire.DatePattern;
 import io.liveupdate.json.Json;
+import io.liveupdate.wire.DatePattern;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDateTime;

@@ -1,11 +1,11 @@
 package io.liveupdate.live;
 
-import io.liveupdate.channels.CalendarChannels;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventService;
+import io.liveupdate.channels.CalendarChannels;
 import io.liveupdate.cluster.ClusterOutbox;
 import io.liveupdate.input.LogSafe;
 import io.liveupdate.input.PlainId;

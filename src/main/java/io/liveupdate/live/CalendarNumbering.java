@@ -1,7 +1,7 @@
 package io.liveupdate.live;
 
-import io.liveupdate.channels.CalendarChannels;
 import io.liveupdate.calendar.ChangeRecords;
+import io.liveupdate.channels.CalendarChannels;
 import io.liveupdate.persistence.LoggedChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonValue;

@@ -1,12 +1,12 @@
 package io.liveupdate.live;
 
-import io.liveupdate.wire.CatchUpExt;
 import static io.liveupdate.bayeux.Bayeux.*;
 
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.Connection;
 import io.liveupdate.bayeux.Extension;
 import io.liveupdate.input.LogSafe;
+import io.liveupdate.wire.CatchUpExt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

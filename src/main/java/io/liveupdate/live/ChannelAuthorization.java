@@ -1,10 +1,10 @@
 package io.liveupdate.live;
 
-import io.liveupdate.channels.GanttChannels;
-import io.liveupdate.channels.CalendarChannels;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.SecurityPolicy;
 import io.liveupdate.bayeux.ServerSession;
+import io.liveupdate.channels.CalendarChannels;
+import io.liveupdate.channels.GanttChannels;
 import io.liveupdate.gantt.Gantts;
 import io.liveupdate.security.Access;
 import io.liveupdate.security.AccessControl;

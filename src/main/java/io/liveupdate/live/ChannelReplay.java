@@ -1,11 +1,11 @@
 package io.liveupdate.live;
 
-import io.liveupdate.wire.CatchUpExt;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.ServerSession;
 import io.liveupdate.stream.CatchUp;
 import io.liveupdate.stream.CatchUpPlan;
+import io.liveupdate.wire.CatchUpExt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

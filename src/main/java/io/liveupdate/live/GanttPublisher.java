@@ -1,9 +1,9 @@
 package io.liveupdate.live;
 
-import io.liveupdate.channels.GanttChannels;
-import io.liveupdate.wire.CatchUpExt;
 import io.liveupdate.bayeux.BayeuxServer;
+import io.liveupdate.channels.GanttChannels;
 import io.liveupdate.gantt.GanttChanged;
+import io.liveupdate.wire.CatchUpExt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -2,9 +2,9 @@ package io.liveupdate.live;
 
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventView;
+import io.liveupdate.json.Json;
 import io.liveupdate.wire.DatePattern;
 import io.liveupdate.wire.EventWriter;
-import io.liveupdate.json.Json;
 import jakarta.json.JsonObject;
 
 /**

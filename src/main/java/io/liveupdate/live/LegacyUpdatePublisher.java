@@ -1,9 +1,9 @@
 package io.liveupdate.live;
 
-import io.liveupdate.channels.CalendarChannels;
-import io.liveupdate.wire.CatchUpExt;
 import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.calendar.EventChanged;
+import io.liveupdate.channels.CalendarChannels;
+import io.liveupdate.wire.CatchUpExt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.liveupdate.live;
 
-import io.liveupdate.channels.CalendarChannels;
 import io.liveupdate.bayeux.ChannelId;
 import io.liveupdate.bayeux.SecurityPolicy;
 import io.liveupdate.bayeux.ServerSession;
+import io.liveupdate.channels.CalendarChannels;
 import java.util.Optional;
 
 /** Clients may subscribe to the update channels but never publish on them: only committed changes go there. */

@@ -1,7 +1,7 @@
 package io.liveupdate.calendar.connector;
 
-import io.liveupdate.wire.EventWriter;
 import io.liveupdate.security.SaveGate;
+import io.liveupdate.wire.EventWriter;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,7 +1,5 @@
 package io.liveupdate.calendar.connector;
 
-import io.liveupdate.wire.Xml;
-import io.liveupdate.wire.EventWriter;
 import io.liveupdate.calendar.CollectionOption;
 import io.liveupdate.calendar.CollectionService;
 import io.liveupdate.calendar.EventService;
@@ -9,6 +7,8 @@ import io.liveupdate.calendar.EventView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.liveupdate.json.Json;
+import io.liveupdate.wire.EventWriter;
+import io.liveupdate.wire.Xml;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;

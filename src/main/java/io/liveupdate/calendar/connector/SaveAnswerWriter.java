@@ -1,8 +1,8 @@
 package io.liveupdate.calendar.connector;
 
-import io.liveupdate.wire.Xml;
-import io.liveupdate.wire.EventWriter;
 import io.liveupdate.json.Json;
+import io.liveupdate.wire.EventWriter;
+import io.liveupdate.wire.Xml;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -1,9 +1,9 @@
 package io.liveupdate.live.remote;
 
 import io.liveupdate.calendar.EventChanged;
+import io.liveupdate.json.Json;
 import io.liveupdate.wire.DatePattern;
 import io.liveupdate.wire.EventWriter;
-import io.liveupdate.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
