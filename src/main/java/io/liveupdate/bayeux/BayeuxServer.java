@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +33,7 @@ import java.util.logging.Logger;
 public class BayeuxServer {
 
     private static final Logger LOG = Logger.getLogger(BayeuxServer.class.getName());
+    private static final long FLUSH_POLL_MILLIS = 5;
 
     private final BayeuxSettings settings;
     private final Scheduler scheduler;
@@ -84,6 +86,25 @@ public class BayeuxServer {
         var pending = sweep;
         if (pending != null) pending.cancel();
         for (ServerSession session : sessions.all()) sessions.destroyForRestart(session);
+    }
+
+    /**
+     * Waits, at most {@code timeoutMillis}, until every socket has written what was published to it: called when the
+     * application stops, after its saves have been answered and before the container closes the sockets, so that the
+     * changes those saves published reach the pages over WebSocket instead of dying in a queue.
+     *
+     * @return how many sessions still had something to write when the time was up (0: all flushed)
+     */
+    public int awaitSocketsFlushed(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            int unflushed = 0;
+            for (ServerSession session : sessions.all()) {
+                if (!session.isFlushed()) unflushed++;
+            }
+            if (unflushed == 0 || System.nanoTime() - deadline >= 0) return unflushed;
+            Thread.sleep(FLUSH_POLL_MILLIS); // once, at shutdown, on the stopping thread: a short poll beats a hook in every write
+        }
     }
 
     /**

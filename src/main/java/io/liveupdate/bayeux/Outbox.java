@@ -35,4 +35,13 @@ public interface Outbox {
     default Executor writer() {
         return null;
     }
+
+    /**
+     * Whether everything handed to this socket has been written (no write in flight, nothing waiting for one). Asked
+     * only when the server stops, so that what was published before its sockets close reaches them; an outbox that
+     * writes synchronously is always idle.
+     */
+    default boolean isIdle() {
+        return true;
+    }
 }

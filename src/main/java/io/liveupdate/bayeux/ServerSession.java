@@ -76,6 +76,14 @@ public final class ServerSession {
         return outbox != null && outbox.isOpen();
     }
 
+    /**
+     * Whether nothing waits to go out through this session's socket: true for a session without an open socket
+     * (long-polling: what waits goes with the next connect, or with the held one when the server stops).
+     */
+    public synchronized boolean isFlushed() {
+        return outbox == null || !outbox.isOpen() || (queue.isEmpty() && outbox.isIdle());
+    }
+
     /** How many messages wait to go out; for monitoring. */
     public synchronized int queued() {
         return queue.size();

@@ -14,6 +14,8 @@ final class RecordingOutbox implements Outbox {
     final AtomicInteger wakes = new AtomicInteger();
     volatile boolean open = true;
     volatile boolean stalled;
+    /** Plays a write that has been started but not completed. */
+    volatile boolean busy;
     /** The threads it was woken on. */
     final Set<Thread> wokenOn = ConcurrentHashMap.newKeySet();
     private final Executor writer;
@@ -45,6 +47,11 @@ final class RecordingOutbox implements Outbox {
     @Override
     public boolean isOpen() {
         return open;
+    }
+
+    @Override
+    public boolean isIdle() {
+        return !busy;
     }
 
     List<String> channels() {

@@ -66,6 +66,12 @@ final class SocketOutbox implements Outbox {
         return socket.isOpen();
     }
 
+    /** Nothing in flight and nothing marked for the next write (the session's own queue is the core's to check). */
+    @Override
+    public boolean isIdle() {
+        return !writing.get() && !dirty.get() && replies.isEmpty();
+    }
+
     /** Replies to what this socket sent, in order, ahead of any events queued after them. */
     void send(List<FrozenMessage> messages) {
         if (messages.isEmpty()) return;

@@ -1,5 +1,7 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.lifecycle.RequestsDrained;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -10,6 +12,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +33,9 @@ public class InFlightSaves implements Filter {
     @ConfigProperty(name = "liveupdate.connector.drain-seconds", defaultValue = "10")
     long drainSeconds;
 
+    @Inject
+    Event<RequestsDrained> drained;
+
     private int inFlight;
     private boolean stopping;
 
@@ -46,11 +52,19 @@ public class InFlightSaves implements Filter {
         }
     }
 
-    /** The application stops: no new request, and those in flight are waited for. */
+    /**
+     * The application stops: no new request, and those in flight are waited for; then {@link RequestsDrained} lets
+     * the live side write what they published before the sockets close.
+     */
     @Override
     public void destroy() {
         int left = drain(TimeUnit.SECONDS.toNanos(drainSeconds));
         if (left > 0) LOG.warning(() -> left + " connector requests still running after " + drainSeconds + " s; stopping anyway");
+        try {
+            drained.fire(new RequestsDrained());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not flush the live connections before they close", e);
+        }
     }
 
     private synchronized boolean enter() {
