@@ -218,10 +218,10 @@ class PackageRulesTest {
                 .check(APP);
     }
 
-    /** "json", "fanout", "input": ... know nothing of everything else; "wire" knows the domain's views, nothing of HTTP or sessions. */
+    /** "json", "fanout", "input", "lifecycle": ... know nothing of everything else; "wire" knows the domain's views, nothing of HTTP or sessions. */
     @Test
     void theSmallSharedPackagesKnowNothingElse() {
-        for (String shared : Set.of("io.liveupdate.json", "io.liveupdate.fanout", "io.liveupdate.input")) {
+        for (String shared : Set.of("io.liveupdate.json", "io.liveupdate.fanout", "io.liveupdate.input", "io.liveupdate.lifecycle")) {
             classes().that().resideInAPackage(shared)
                     .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.liveupdate..").or(resideInAPackage(shared)))
                     .check(APP);
