@@ -9,8 +9,12 @@ import io.liveupdate.it.faye.FayeEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,7 +91,9 @@ class GracefulShutdownIT {
                 String body = "{\"start_date\":\"2025-04-02 09:00\",\"end_date\":\"2025-04-02 10:00\",\"text\":\"in flight " + i + "\"}";
                 inFlight.add(pool.submit(() -> save(http, calendar.url, body)));
             }
+            long flushesBefore = flushLines();
             deployer.undeploy(NAME);
+            assertEquals(flushesBefore + 1, flushLines(), "the undeploy let the sockets write what the saves published before closing them");
             List<Outcome> outcomes = new ArrayList<>();
             for (var save : inFlight) outcomes.add(save.get());
             deployer.deploy(NAME);
@@ -146,6 +152,14 @@ class GracefulShutdownIT {
                 client.close();
                 if (attempt == 2) throw e;
             }
+        }
+    }
+
+    /** Lines of {@code FlushSocketsBeforeTheyClose} in the server's log: one per stop of a deployment. */
+    private static long flushLines() throws IOException {
+        Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.contains("[io.liveupdate.bayeux.transport.FlushSocketsBeforeTheyClose]")).count();
         }
     }
 

@@ -25,14 +25,17 @@ class FlushSocketsBeforeTheyClose {
     void flush(@Observes RequestsDrained drained) {
         try {
             int writing = bayeux.awaitSocketsFlushed(0);
-            if (writing == 0) return;
+            if (writing == 0) {
+                LOG.info("Stopping: every WebSocket has written what it was sent");
+                return;
+            }
             long start = System.nanoTime();
             int unflushed = bayeux.awaitSocketsFlushed(FLUSH_MILLIS);
             long waited = (System.nanoTime() - start) / 1_000_000;
             if (unflushed > 0) {
-                LOG.warning(() -> unflushed + " of " + writing + " WebSocket sessions still had messages to write after " + waited + " ms; closing anyway");
+                LOG.warning(() -> "Stopping: " + unflushed + " of " + writing + " WebSocket sessions still had messages to write after " + waited + " ms; closing anyway");
             } else {
-                LOG.info(() -> writing + " WebSocket sessions wrote their last messages before closing (" + waited + " ms)");
+                LOG.info(() -> "Stopping: " + writing + " WebSocket sessions wrote their last messages before closing (" + waited + " ms)");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
