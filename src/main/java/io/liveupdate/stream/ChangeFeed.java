@@ -4,6 +4,7 @@ import io.liveupdate.input.LogSafe;
 import io.liveupdate.persistence.ChangeLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -20,8 +21,10 @@ import javax.sql.DataSource;
 
 /**
  * This node's ear for the changes other nodes commit: on PostgreSQL, one thread LISTENs for the doorbells
- * {@link ChangeLog#append} rings ({@code "<seq>:<epoch> <stream>"}) on a connection of its own and fires each as
- * {@link StreamPositions}; every {@value #CHECK_SECONDS} seconds, and after every (re)connect, it fires the
+ * {@link ChangeLog#append} rings ({@code "<seq>:<epoch> <stream>"}) on a connection of its own and hands each to its
+ * stream's lane ({@link StreamLanes}), which fires it as {@link StreamPositions} on the managed executor: the log read
+ * and the fan-out run there, one at a time per stream, so the listener only listens, a burst of doorbells heard while
+ * a stream is busy costs one log read, and one stream's slow delivery holds up no other's. Every {@value #CHECK_SECONDS} seconds, and after every (re)connect, it fires the
  * database's last number of every stream too, which repairs a doorbell that never arrived (the connection broke,
  * the database restarted). On (re)connect it LISTENs first and compares second, so nothing committed in between
  * can fall through. A lost connection is opened again after a back-off of up to {@value #MAX_BACKOFF_SECONDS} s.
@@ -41,6 +44,9 @@ public class ChangeFeed {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
@@ -58,6 +64,7 @@ public class ChangeFeed {
 
     private final ListenerState state = new ListenerState(Instant.now());
 
+    private StreamLanes lanes;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
@@ -77,6 +84,7 @@ public class ChangeFeed {
             return;
         }
         running = true;
+        lanes = new StreamLanes(executor, this::deliver);
         listener = threads.newThread(this::listen);
         listener.setName("liveupdate-doorbell");
         listener.start();
@@ -139,8 +147,12 @@ public class ChangeFeed {
             return;
         }
         Doorbell rung = doorbell.get();
-        fire(new StreamPositions(Map.of(rung.stream(), rung.seq()), false,
-                rung.epoch() == null ? Map.of() : Map.of(rung.stream(), rung.epoch())));
+        lanes.heard(rung.stream(), rung.seq(), rung.epoch());
+    }
+
+    /** On the stream's lane: the ordering points deliver its changes up to {@code seq}. */
+    private void deliver(String stream, long seq, String epoch) {
+        fire(new StreamPositions(Map.of(stream, seq), false, epoch == null ? Map.of() : Map.of(stream, epoch)));
     }
 
     /** A notification on one of the {@link ListenedChannel}s, to the bean that listens there. */
@@ -155,7 +167,11 @@ public class ChangeFeed {
         }
     }
 
-    /** Compares every stream with the database; a check that delivered what it found counts as successful. */
+    /**
+     * Compares every stream with the database; a check that delivered what it found counts as successful. It runs on
+     * the listener's thread, not in the lanes: it waits for a stream's delivery in progress (the stream's mark), never
+     * for what a lane has queued, and it tells the health of this listener's connection.
+     */
     private void reconcile() {
         var positions = StreamPositions.of(log.heads());
         if (fire(positions)) state.checked(Instant.now(), lag(positions.lastSeqs()));
