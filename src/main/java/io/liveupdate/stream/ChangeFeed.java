@@ -4,7 +4,6 @@ import io.liveupdate.input.LogSafe;
 import io.liveupdate.persistence.ChangeLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -15,6 +14,11 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -22,7 +26,7 @@ import javax.sql.DataSource;
 /**
  * This node's ear for the changes other nodes commit: on PostgreSQL, one thread LISTENs for the doorbells
  * {@link ChangeLog#append} rings ({@code "<seq>:<epoch> <stream>"}) on a connection of its own and hands each to its
- * stream's lane ({@link StreamLanes}), which fires it as {@link StreamPositions} on the managed executor: the log read
+ * stream's lane ({@link StreamLanes}), which fires it as {@link StreamPositions} on a thread of the lanes: the log read
  * and the fan-out run there, one at a time per stream, so the listener only listens, a burst of doorbells heard while
  * a stream is busy costs one log read, and one stream's slow delivery holds up no other's. Every {@value #CHECK_SECONDS} seconds, and after every (re)connect, it fires the
  * database's last number of every stream too, which repairs a doorbell that never arrived (the connection broke,
@@ -40,12 +44,11 @@ public class ChangeFeed {
     static final int CHECK_SECONDS = 3;
     private static final int WAIT_MILLIS = 500;
     private static final int MAX_BACKOFF_SECONDS = 5;
+    /** Streams delivered side by side at most; more wait their turn (one lane runs on one thread at a time). */
+    private static final int LANE_THREADS = 4;
 
     @Resource
     ManagedThreadFactory threads;
-
-    @Resource
-    ManagedExecutorService executor;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -64,6 +67,7 @@ public class ChangeFeed {
 
     private final ListenerState state = new ListenerState(Instant.now());
 
+    private ExecutorService laneThreads;
     private StreamLanes lanes;
     private volatile boolean running;
     private volatile boolean listening;
@@ -84,10 +88,27 @@ public class ChangeFeed {
             return;
         }
         running = true;
-        lanes = new StreamLanes(executor, this::deliver);
+        laneThreads = laneThreads();
+        lanes = new StreamLanes(laneThreads, this::deliver);
         listener = threads.newThread(this::listen);
         listener.setName("liveupdate-doorbell");
         listener.start();
+    }
+
+    /**
+     * The lanes' threads: a pool of their own rather than the server's managed executor, whose few threads a local
+     * commit waits on for its log read while it holds its stream's mark ({@code CalendarOrder}); lanes waiting for
+     * such marks must never be what that read queues behind.
+     */
+    private ExecutorService laneThreads() {
+        var named = new AtomicInteger();
+        var pool = new ThreadPoolExecutor(LANE_THREADS, LANE_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("liveupdate-lane-" + named.incrementAndGet());
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** What the listener is doing and how far behind the database this node's marks are: the hook health and the console read. */
@@ -224,5 +245,8 @@ public class ChangeFeed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A delivery in progress finishes; what waits in a lane is dropped with the application (the next start
+        // takes the database's numbers as its baseline).
+        laneThreads.shutdown();
     }
 }
