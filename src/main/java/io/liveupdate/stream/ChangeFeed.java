@@ -26,11 +26,11 @@ import javax.sql.DataSource;
 /**
  * This node's ear for the changes other nodes commit: on PostgreSQL, one thread LISTENs for the doorbells
  * {@link ChangeLog#append} rings ({@code "<seq>:<epoch> <stream>"}) on a connection of its own and hands each to its
- * stream's lane ({@link StreamLanes}), which fires it as {@link StreamPositions} on a thread of the lanes: the log read
- * and the fan-out run there, one at a time per stream, so the listener only listens, a burst of doorbells heard while
- * a stream is busy costs one log read, and one stream's slow delivery holds up no other's. Every {@value #CHECK_SECONDS} seconds, and after every (re)connect, it fires the
- * database's last number of every stream too, which repairs a doorbell that never arrived (the connection broke,
- * the database restarted). On (re)connect it LISTENs first and compares second, so nothing committed in between
+ * stream's lane ({@link StreamLanes}), which fires it as {@link StreamPositions} on a thread of the lanes: the log
+ * read and the fan-out run there, one at a time per stream, so the listener only listens, a burst of doorbells heard
+ * while a stream is busy costs one log read, and one stream's slow delivery holds up no other's. Every
+ * {@value #CHECK_SECONDS} seconds, and after every (re)connect, the listener fires the database's last number of
+ * every stream too, which repairs a doorbell that never arrived (the connection broke, the database restarted). On (re)connect it LISTENs first and compares second, so nothing committed in between
  * can fall through. A lost connection is opened again after a back-off of up to {@value #MAX_BACKOFF_SECONDS} s.
  * Notifications on the other channels it LISTENs on ({@link ListenedChannel}) go to the beans listening there.
  *
@@ -245,8 +245,7 @@ public class ChangeFeed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // A delivery in progress finishes; what waits in a lane is dropped with the application (the next start
-        // takes the database's numbers as its baseline).
+        // The listener hands the lanes nothing more; what they already have finishes (a delivery or two at most).
         laneThreads.shutdown();
     }
 }
