@@ -5,7 +5,8 @@ package io.liveupdate.calendar;
  * it through JPA (the connector, another bean, a batch job), on the committing thread right after the commit.
  * A rolled-back change is never fired; a change whose connection broke during COMMIT is fired only if the database
  * did commit it, later and from another thread when the database could not be asked at once ({@link CommitConfirmation}). On PostgreSQL it is fired on every node of a cluster, once, in the calendar's log order: on the
- * other nodes from the change log, on their doorbell listener's thread ({@link CalendarOrder}); on the committing
+ * other nodes from the change log, one delivery at a time per calendar (for a doorbell on a lane's thread,
+ * {@code stream.StreamLanes}; for the periodic check on the listener's; {@link CalendarOrder}); on the committing
  * node a change another node's doorbell got there first with is not fired again. Observe it with a plain {@code @Observes}; {@link #event()} is the row
  * as committed (for a delete, as it was). JPQL bulk updates bypass JPA's callbacks and fire nothing.
  *

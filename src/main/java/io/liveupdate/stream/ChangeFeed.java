@@ -14,16 +14,23 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * This node's ear for the changes other nodes commit: on PostgreSQL, one thread LISTENs for the doorbells
- * {@link ChangeLog#append} rings ({@code "<seq>:<epoch> <stream>"}) on a connection of its own and fires each as
- * {@link StreamPositions}; every {@value #CHECK_SECONDS} seconds, and after every (re)connect, it fires the
- * database's last number of every stream too, which repairs a doorbell that never arrived (the connection broke,
- * the database restarted). On (re)connect it LISTENs first and compares second, so nothing committed in between
+ * {@link ChangeLog#append} rings ({@code "<seq>:<epoch> <stream>"}) on a connection of its own and hands each to its
+ * stream's lane ({@link StreamLanes}), which fires it as {@link StreamPositions} on a thread of the lanes: the log
+ * read and the fan-out run there, one at a time per stream, so the listener only listens, a burst of doorbells heard
+ * while a stream is busy costs one log read, and one stream's slow delivery holds up no other's. Every
+ * {@value #CHECK_SECONDS} seconds, and after every (re)connect, the listener fires the database's last number of
+ * every stream too, which repairs a doorbell that never arrived (the connection broke, the database restarted). On (re)connect it LISTENs first and compares second, so nothing committed in between
  * can fall through. A lost connection is opened again after a back-off of up to {@value #MAX_BACKOFF_SECONDS} s.
  * Notifications on the other channels it LISTENs on ({@link ListenedChannel}) go to the beans listening there.
  *
@@ -37,6 +44,8 @@ public class ChangeFeed {
     static final int CHECK_SECONDS = 3;
     private static final int WAIT_MILLIS = 500;
     private static final int MAX_BACKOFF_SECONDS = 5;
+    /** Streams delivered side by side at most; more wait their turn (one lane runs on one thread at a time). */
+    private static final int LANE_THREADS = 4;
 
     @Resource
     ManagedThreadFactory threads;
@@ -58,6 +67,8 @@ public class ChangeFeed {
 
     private final ListenerState state = new ListenerState(Instant.now());
 
+    private ExecutorService laneThreads;
+    private StreamLanes lanes;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
@@ -77,9 +88,27 @@ public class ChangeFeed {
             return;
         }
         running = true;
+        laneThreads = laneThreads();
+        lanes = new StreamLanes(laneThreads, this::deliver);
         listener = threads.newThread(this::listen);
         listener.setName("liveupdate-doorbell");
         listener.start();
+    }
+
+    /**
+     * The lanes' threads: a pool of their own rather than the server's managed executor, whose few threads a local
+     * commit waits on for its log read while it holds its stream's mark ({@code CalendarOrder}); lanes waiting for
+     * such marks must never be what that read queues behind.
+     */
+    private ExecutorService laneThreads() {
+        var named = new AtomicInteger();
+        var pool = new ThreadPoolExecutor(LANE_THREADS, LANE_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("liveupdate-lane-" + named.incrementAndGet());
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** What the listener is doing and how far behind the database this node's marks are: the hook health and the console read. */
@@ -139,8 +168,12 @@ public class ChangeFeed {
             return;
         }
         Doorbell rung = doorbell.get();
-        fire(new StreamPositions(Map.of(rung.stream(), rung.seq()), false,
-                rung.epoch() == null ? Map.of() : Map.of(rung.stream(), rung.epoch())));
+        lanes.heard(rung.stream(), rung.seq(), rung.epoch());
+    }
+
+    /** On the stream's lane: the ordering points deliver its changes up to {@code seq}. */
+    private void deliver(String stream, long seq, String epoch) {
+        fire(new StreamPositions(Map.of(stream, seq), false, epoch == null ? Map.of() : Map.of(stream, epoch)));
     }
 
     /** A notification on one of the {@link ListenedChannel}s, to the bean that listens there. */
@@ -155,7 +188,11 @@ public class ChangeFeed {
         }
     }
 
-    /** Compares every stream with the database; a check that delivered what it found counts as successful. */
+    /**
+     * Compares every stream with the database; a check that delivered what it found counts as successful. It runs on
+     * the listener's thread, not in the lanes: it waits for a stream's delivery in progress (the stream's mark), never
+     * for what a lane has queued, and it tells the health of this listener's connection.
+     */
     private void reconcile() {
         var positions = StreamPositions.of(log.heads());
         if (fire(positions)) state.checked(Instant.now(), lag(positions.lastSeqs()));
@@ -208,5 +245,7 @@ public class ChangeFeed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The listener hands the lanes nothing more; what they already have finishes (a delivery or two at most).
+        laneThreads.shutdown();
     }
 }

@@ -142,7 +142,7 @@ public final class StreamOrder<T> {
 
     /**
      * The stream has change {@code seq} (another node's doorbell, or this node's own): everything up to it that this
-     * node has not delivered is read from the log and delivered.
+     * node has not delivered is read from the log and delivered, and whatever that read found after it.
      *
      * @throws IllegalStateException when the log cannot be read; the mark stays where delivery stopped
      */
@@ -241,8 +241,15 @@ public final class StreamOrder<T> {
         return true;
     }
 
-    /** Delivers the log's changes after the mark up to {@code upTo}, in order; the mark follows each one. */
+    /**
+     * Delivers the log's changes after the mark, in order, at least up to {@code upTo}; the mark follows each one.
+     * What a read returns beyond {@code upTo} is delivered too: it is committed (a read sees only committed changes,
+     * and a stream's numbers commit in order), and its own doorbell, arriving a moment later, then finds it delivered
+     * instead of reading the log again. Not after the read found the stream reset (another epoch than the mark's when
+     * the fill began): then, as for any number of the history left behind, only up to {@code upTo}.
+     */
     private void fill(String stream, Mark mark, long upTo) {
+        String began = mark.epoch;
         while (mark.delivered < upTo) {
             List<T> batch = log.after(stream, mark.delivered, BATCH);
             for (T change : batch) {
@@ -252,7 +259,7 @@ public final class StreamOrder<T> {
                     // The log of another epoch than the mark's: the stream was reset since the number asked for.
                     follow(stream, mark, epoch, seq, true);
                 }
-                if (seq > upTo) return;
+                if (seq > upTo && !Objects.equals(mark.epoch, began)) return;
                 if (seq <= mark.delivered) continue;
                 if (seq != mark.delivered + 1) {
                     long missing = mark.delivered;

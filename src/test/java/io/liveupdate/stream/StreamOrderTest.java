@@ -98,6 +98,22 @@ class StreamOrderTest {
     }
 
     @Test
+    void changesCommittedBeforeTheReadAreDeliveredWithItAndTheirDoorbellsReadNothing() {
+        var f = new Fixture().committed(4); // 3 and 4 committed while the doorbell of 2 was on its way
+        f.order.baseline(Map.of(STREAM, 1L));
+
+        f.order.advanced(STREAM, 2);
+        assertEquals(List.of(2L, 3L, 4L), f.delivered);
+        assertEquals(1, f.reads);
+
+        f.order.advanced(STREAM, 3);
+        f.order.advanced(STREAM, 4);
+        f.order.committed(STREAM, 4L); // this node's own, confirmed late
+        assertEquals(List.of(2L, 3L, 4L), f.delivered);
+        assertEquals(1, f.reads, "the later doorbells found their changes delivered");
+    }
+
+    @Test
     void theCheckRepairsALostLastDoorbell() {
         var f = new Fixture().committed(2);
         f.order.baseline(Map.of(STREAM, 0L));
