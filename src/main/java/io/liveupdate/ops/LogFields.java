@@ -22,8 +22,11 @@ final class LogFields {
 
     /** Writes {@code line} with {@code key} set to {@code value}. */
     static void with(String key, String value, Runnable line) {
-        try (var fields = open(key, value)) {
+        Scope fields = open(key, value);
+        try {
             line.run();
+        } finally {
+            fields.close();
         }
     }
 

@@ -28,9 +28,12 @@ public class RequestLogFields extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        try (var fields = LogFields.open(CLIENT, request.getRemoteAddr(),
-                CALENDAR, RequestedStreams.named(path, "/api/calendars/"), GANTT, RequestedStreams.named(path, "/api/gantts/"))) {
+        LogFields.Scope fields = LogFields.open(CLIENT, request.getRemoteAddr(),
+                CALENDAR, RequestedStreams.named(path, "/api/calendars/"), GANTT, RequestedStreams.named(path, "/api/gantts/"));
+        try {
             chain.doFilter(request, response);
+        } finally {
+            fields.close();
         }
     }
 }
