@@ -2,6 +2,7 @@ package io.liveupdate.it;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.it.security.RawUpgrade;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JSON logs server-config/wildfly-json-logs.cli sets up, as a log shipper reads them: standalone/log/
- * server.json.log, one JSON object a line, with the fields an operator filters on, and a Bayeux session's line
- * carrying its shortened id (never the whole one) as {@code mdc.session}.
+ * server.json.log, one JSON object a line, with the fields an operator filters on: a Bayeux session's line carries
+ * its shortened id (never the whole one) as {@code mdc.session}, a line written for a request its client's address
+ * as {@code mdc.client} and the calendar it names as {@code mdc.calendar}.
  */
 class JsonLogsIT extends Deployed {
 
@@ -40,6 +42,32 @@ class JsonLogsIT extends Deployed {
         assertNotNull(OffsetDateTime.parse(line.getString("@timestamp")), "an ISO-8601 timestamp with its offset");
         assertEquals(shortId + "…", line.getJsonObject("mdc").getString("session"), "the session as a field of its own");
         assertFalse(line.toString().contains(clientId), "the full clientId (a credential) is never logged");
+    }
+
+    @Test
+    void aRefusedSaveIsOneJsonLineWithTheClientAndTheCalendarAsFields() throws Exception {
+        var calendar = new TestCalendar(http());
+        var answer = Http.json(http().post(calendar.url, Http.JSON, "{\"end_date\":\"2025-04-01 10:00\",\"text\":\"no start\"}"));
+        assertEquals("invalid", answer.getString("action"), answer.toString());
+
+        JsonObject line = awaitLine("in calendar '" + calendar.name + "': invalid", Duration.ofSeconds(10));
+
+        assertEquals("io.liveupdate.calendar.connector.SaveProcessor", line.getString("loggerName"));
+        JsonObject fields = line.getJsonObject("mdc");
+        assertEquals(calendar.name, fields.getString("calendar"), line.toString());
+        assertEquals("127.0.0.1", fields.getString("client"), "the test's own address: " + line);
+        assertFalse(fields.containsKey("gantt"), "no field for what the request does not name: " + line);
+    }
+
+    /** The origin check is a filter of its own: the request's fields are set before it runs. */
+    @Test
+    void aRefusedWebSocketUpgradeCarriesTheClientAsAField() throws Exception {
+        String origin = "http://refused-" + System.nanoTime() + ".example";
+        assertTrue(RawUpgrade.statusLine(deploymentUrl, "sync", origin).startsWith("HTTP/1.1 403"));
+
+        JsonObject line = awaitLine("origin '" + origin + "' is not allowed", Duration.ofSeconds(10));
+
+        assertEquals("127.0.0.1", line.getJsonObject("mdc").getString("client"), line.toString());
     }
 
     /** Every line of the file parses on its own (a shipper reads it line by line); the one with {@code text}. */

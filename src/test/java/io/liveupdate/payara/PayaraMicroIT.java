@@ -3,6 +3,7 @@ package io.liveupdate.payara;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.it.security.RawUpgrade;
+import io.liveupdate.it.support.PrometheusScrape;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -159,6 +160,62 @@ class PayaraMicroIT {
         assertTrue(foreign.matches("HTTP/1\\.1 403.*"), foreign);
         String own = RawUpgrade.statusLine(base, "sync", RawUpgrade.ownOrigin(base));
         assertTrue(own.startsWith("HTTP/1.1 101"), own);
+    }
+
+    /**
+     * The live figures through Payara's MicroProfile Metrics ({@code ops.MicroProfileMeters}), where its monitoring
+     * reads them: a long-polling Bayeux session subscribes, a save reaches it, and the figures move.
+     */
+    @Test
+    void theLiveFiguresMoveOnMetricsScopeApplicationAfterASaveAndADelivery() {
+        URI scrape = payara.base.resolve("metrics?scope=application");
+        PrometheusScrape before = PrometheusScrape.of(scrape);
+        String calendar = "metrics" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String clientId = bayeux("{\"channel\":\"/meta/handshake\",\"version\":\"1.0\",\"supportedConnectionTypes\":[\"long-polling\"]}")
+                .getString("clientId");
+        bayeux("{\"channel\":\"/meta/subscribe\",\"clientId\":\"" + clientId + "\",\"subscription\":\"/calendars/" + calendar + "/update\"}");
+        var insert = send(request("api/calendars/" + calendar + "/events").header("Content-Type", "application/json").POST(BodyPublishers.ofString(
+                "{\"start_date\":\"2025-04-02 09:00\",\"end_date\":\"2025-04-02 10:00\",\"text\":\"counted\"}")));
+        assertEquals(200, insert.statusCode(), insert.body());
+
+        // The change reaches its subscriber after the commit, on another thread: read until the delivery shows.
+        PrometheusScrape after = PrometheusScrape.of(scrape);
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+             grew(before, after, "liveupdate_messages_delivered_total") < 1 && System.nanoTime() < deadline; ) {
+            after = PrometheusScrape.of(scrape);
+        }
+        System.out.println("Payara Micro " + scrape + " (live-update's series):");
+        after.startingWith("liveupdate_").forEach((series, value) -> System.out.println("  " + series + " " + value));
+
+        assertTrue(grew(before, after, "liveupdate_messages_delivered_total") >= 1, "the insert reached the subscriber");
+        assertTrue(grew(before, after, "liveupdate_messages_received_total") >= 2, "a handshake and a subscribe at least");
+        assertTrue(grew(before, after, "liveupdate_sessions_opened_total") >= 1);
+        assertTrue(after.value("liveupdate_sessions", "transport", "long-polling") >= 1, "the session is counted");
+        assertTrue(after.value("liveupdate_subscriptions") >= 1);
+        assertEquals(1, grew(before, after, "liveupdate_save_seconds_count"), "the insert was timed, once");
+        assertTrue(grew(before, after, "liveupdate_save_seconds_sum") > 0, "in seconds, more than none");
+        assertTrue(after.value("liveupdate_save_seconds_sum") < 600, "seconds, not milliseconds");
+        assertTrue(grew(before, after, "liveupdate_broadcast_seconds_count") >= 1, "its broadcast was timed");
+        assertTrue(after.value("liveupdate_save_recent_max_seconds") > 0);
+        assertEquals(1, after.value("liveupdate_doorbell_state", "state", "connected"), "Payara runs on PostgreSQL too");
+        after.startingWith("liveupdate_").keySet().forEach(series -> assertEquals("application",
+                PrometheusScrape.labels(series).get("mp_scope"), "Payara's application scope: " + series));
+        send(request("api/calendars/" + calendar + "/events/" + json(insert).getJsonNumber("tid").longValue()).DELETE());
+    }
+
+    private static double grew(PrometheusScrape before, PrometheusScrape after, String name) {
+        return after.value(name) - before.value(name);
+    }
+
+    /** One Bayeux message over long-polling; its one reply, which must be successful. */
+    private static JsonObject bayeux(String message) {
+        var response = send(request("sync").header("Content-Type", "application/json").POST(BodyPublishers.ofString("[" + message + "]")));
+        assertEquals(200, response.statusCode(), response.body());
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            JsonObject reply = reader.readArray().getJsonObject(0);
+            assertTrue(reply.getBoolean("successful", false), response.body());
+            return reply;
+        }
     }
 
     @Test
