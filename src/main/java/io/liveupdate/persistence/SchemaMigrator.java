@@ -29,14 +29,24 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
+        String product = databaseProduct();
         var result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .placeholders(placeholdersFor(databaseProduct()))
+                .locations(locationFor(product))
+                .placeholders(placeholdersFor(product))
                 .load()
                 .migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied) on " + databaseProduct());
+                + " migrations applied) on " + product);
+    }
+
+    /**
+     * MariaDB gets migrations of its own, db-migrations/mariadb/ (Flyway's way for SQL that differs per database):
+     * its TIMESTAMP ends in 2038, it has no identity column of the standard's kind, and it compares text without case
+     * unless told otherwise. Every other database reads db-migrations/ with placeholders.
+     */
+    static String locationFor(String product) {
+        return DatabaseProduct.isMariaDb(product) ? "classpath:db/mariadb" : "classpath:db/migration";
     }
 
     /**
@@ -44,7 +54,7 @@ public class SchemaMigrator {
      * may be UNLOGGED (H2 has no such thing).
      */
     static Map<String, String> placeholdersFor(String product) {
-        return product.toLowerCase().contains("postgres")
+        return DatabaseProduct.isPostgres(product)
                 ? Map.of("json_type", "jsonb", "text_type", "text", "unlogged", "UNLOGGED")
                 : Map.of("json_type", "varchar", "text_type", "varchar", "unlogged", "");
     }

@@ -24,7 +24,8 @@ class MigrationsOnH2Test {
     void everyMigrationAppliesOnTheEmbeddedDefault() throws SQLException {
         var result = Flyway.configure()
                 .dataSource(URL, "sa", "sa")
-                .locations("filesystem:db-migrations")
+                // db-migrations/ without its mariadb/ folder, as the build puts it into the WAR
+                .locations("classpath:db/migration")
                 .placeholders(SchemaMigrator.placeholdersFor("H2"))
                 .load()
                 .migrate();
