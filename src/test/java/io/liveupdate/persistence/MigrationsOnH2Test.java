@@ -38,6 +38,25 @@ class MigrationsOnH2Test {
         }
     }
 
+    /** A company's database with a table of its own (a mapped calendar): ours are created next to it, theirs kept. */
+    @Test
+    void aDatabaseWithTheCompanysTablesGetsEveryMigrationToo() throws SQLException {
+        String url = "jdbc:h2:mem:migrations-next-to-theirs;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+        try (Connection db = DriverManager.getConnection(url, "sa", "sa")) {
+            db.createStatement().execute("CREATE TABLE company_bookings (booking_no BIGINT PRIMARY KEY, title VARCHAR(100))");
+            db.createStatement().execute("INSERT INTO company_bookings VALUES (1, 'theirs')");
+        }
+
+        var result = SchemaMigrator.configuration(getClass().getClassLoader(), "H2").dataSource(url, "sa", "sa").load().migrate();
+
+        assertEquals(newestMigration(), Integer.parseInt(result.targetSchemaVersion), "every migration ran");
+        try (Connection db = DriverManager.getConnection(url, "sa", "sa");
+                var rows = db.createStatement().executeQuery("SELECT title FROM company_bookings WHERE booking_no = 1")) {
+            assertTrue(rows.next());
+            assertEquals("theirs", rows.getString(1));
+        }
+    }
+
     private static int newestMigration() {
         String[] files = new File("db-migrations").list((dir, name) -> name.matches("V\\d+__.*\\.sql"));
         assertTrue(files != null && files.length > 0, "db-migrations/ holds migrations");
