@@ -42,8 +42,8 @@ public class ChangeLog {
     @Inject
     ChangeLogSettings settings;
 
-    /** Whether the datasource is PostgreSQL; asked once, on the first connection. */
-    private volatile Boolean postgres;
+    /** The datasource's product name; asked once, on the first connection. */
+    private volatile String product;
 
     /** @return the entry as written: the change's number in its stream, its payload and the stream's epoch */
     public LoggedChange append(String stream, JsonObject payload) {
@@ -190,6 +190,18 @@ public class ChangeLog {
         }
     }
 
+    /**
+     * Whether other nodes may share the change log but hear no doorbell: MariaDB has no LISTEN/NOTIFY, so a node
+     * learns of the other nodes' changes at its periodic check only (stream.ChangeFeed).
+     */
+    public boolean isPolled() {
+        try (Connection connection = dataSource.getConnection()) {
+            return isMariaDb(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
     /** The number of the stream's last committed change, 0 when it has none. */
     public long lastSeq(String stream) {
         return single("SELECT last_seq FROM change_stream WHERE stream = ?", stream).orElse(0);
@@ -236,10 +248,18 @@ public class ChangeLog {
     }
 
     private boolean isPostgres(Connection connection) throws SQLException {
-        Boolean known = postgres;
+        return DatabaseProduct.isPostgres(product(connection));
+    }
+
+    private boolean isMariaDb(Connection connection) throws SQLException {
+        return DatabaseProduct.isMariaDb(product(connection));
+    }
+
+    private String product(Connection connection) throws SQLException {
+        String known = product;
         if (known == null) {
-            known = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-            postgres = known;
+            known = connection.getMetaData().getDatabaseProductName();
+            product = known;
         }
         return known;
     }
@@ -248,7 +268,13 @@ public class ChangeLog {
      * Increments the stream's counter, creating it at 1 with a new epoch; the row stays locked until the transaction
      * ends. A row from before epochs gets one here, once (the lock keeps a concurrent change from giving another).
      */
-    private static StreamHead bump(Connection connection, String stream) throws SQLException {
+    private StreamHead bump(Connection connection, String stream) throws SQLException {
+        if (isMariaDb(connection)) upsertCounter(connection, stream);
+        else updateCounterCreatingIt(connection, stream);
+        return head(connection, stream);
+    }
+
+    private static void updateCounterCreatingIt(Connection connection, String stream) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE change_stream SET last_seq = last_seq + 1, epoch = COALESCE(epoch, ?) WHERE stream = ?")) {
             update.setString(1, StreamHead.newEpoch());
@@ -258,7 +284,21 @@ public class ChangeLog {
                 if (update.executeUpdate() != 1) throw new SQLException("no counter row for " + stream);
             }
         }
-        return head(connection, stream);
+    }
+
+    /**
+     * MariaDB (InnoDB) in one statement: an INSERT that finds the key takes the row's exclusive lock and updates it, so
+     * concurrent first changes of a stream queue behind each other. Not INSERT IGNORE then UPDATE: there, waiting
+     * inserts each take a shared lock on the new row, and two of them upgrading to exclusive deadlock.
+     */
+    private static void upsertCounter(Connection connection, String stream) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO change_stream (stream, last_seq, epoch) VALUES (?, 1, ?)"
+                        + " ON DUPLICATE KEY UPDATE last_seq = last_seq + 1, epoch = COALESCE(epoch, VALUES(epoch))")) {
+            upsert.setString(1, stream);
+            upsert.setString(2, StreamHead.newEpoch());
+            upsert.executeUpdate();
+        }
     }
 
     /**
@@ -268,8 +308,7 @@ public class ChangeLog {
      * has no ON CONFLICT; there a concurrent first change can still be refused on the key (and retried).
      */
     private static void createCounter(Connection connection, String stream) throws SQLException {
-        boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        String sql = postgres
+        String sql = DatabaseProduct.isPostgres(connection.getMetaData().getDatabaseProductName())
                 ? "INSERT INTO change_stream (stream, last_seq, epoch) VALUES (?, 0, ?) ON CONFLICT (stream) DO NOTHING"
                 : "INSERT INTO change_stream (stream, last_seq, epoch) VALUES (?, 0, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {

@@ -35,7 +35,7 @@ import javax.sql.DataSource;
  * Notifications on the other channels it LISTENs on ({@link ListenedChannel}) go to the beans listening there.
  *
  * <p>The embedded H2 of the {@code mvn} start has no doorbell: there the node is alone, and its own commits reach
- * its ordering points directly.
+ * its ordering points directly. MariaDB has none either, but nodes may share it: there only the periodic check runs.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -82,15 +82,23 @@ public class ChangeFeed {
             LOG.warning("Cannot tell which database the change log is on (" + e.getMessage() + "); listening for other nodes' changes");
             shared = true;
         }
+        if (!shared && log.isPolled()) {
+            startThread(this::poll);
+            return;
+        }
         if (!shared) {
             LOG.info("Change log on an embedded database: single node, no doorbell listener");
             state.notUsed(Instant.now());
             return;
         }
+        startThread(this::listen);
+    }
+
+    private void startThread(Runnable work) {
         running = true;
         laneThreads = laneThreads();
         lanes = new StreamLanes(laneThreads, this::deliver);
-        listener = threads.newThread(this::listen);
+        listener = threads.newThread(work);
         listener.setName("liveupdate-doorbell");
         listener.start();
     }
@@ -157,6 +165,24 @@ public class ChangeFeed {
             } finally {
                 listening = false;
             }
+        }
+    }
+
+    /**
+     * MariaDB has no LISTEN/NOTIFY: the periodic check alone brings the other nodes' changes, within
+     * {@value #CHECK_SECONDS} s. A failed check counts as a lost connection (health); the next one repairs it.
+     */
+    private void poll() {
+        LOG.info("Change log on MariaDB: no doorbell; checking for other nodes' changes every " + CHECK_SECONDS + " s");
+        while (running) {
+            try {
+                reconcile();
+            } catch (RuntimeException e) {
+                state.lost(Instant.now(), e.getMessage());
+                LOG.log(Level.WARNING, "Checking for other nodes' changes failed (" + e.getMessage() + "); trying again in " + CHECK_SECONDS + " s",
+                        LOG.isLoggable(Level.FINE) ? e : null);
+            }
+            if (!pause(CHECK_SECONDS)) break;
         }
     }
 

@@ -24,7 +24,8 @@ class MigrationsOnH2Test {
     void everyMigrationAppliesOnTheEmbeddedDefault() throws SQLException {
         var result = Flyway.configure()
                 .dataSource(URL, "sa", "sa")
-                .locations("filesystem:db-migrations")
+                // db-migrations/ without its mariadb/ folder, as the build puts it into the WAR
+                .locations("classpath:db/migration")
                 .placeholders(SchemaMigrator.placeholdersFor("H2"))
                 .load()
                 .migrate();
@@ -34,6 +35,25 @@ class MigrationsOnH2Test {
                 "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) IN ('scheduler_event', 'change_log', 'change_stream')")) {
             rows.next();
             assertEquals(3, rows.getInt(1), "the tables the demo needs exist");
+        }
+    }
+
+    /** A company's database with a table of its own (a mapped calendar): ours are created next to it, theirs kept. */
+    @Test
+    void aDatabaseWithTheCompanysTablesGetsEveryMigrationToo() throws SQLException {
+        String url = "jdbc:h2:mem:migrations-next-to-theirs;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+        try (Connection db = DriverManager.getConnection(url, "sa", "sa")) {
+            db.createStatement().execute("CREATE TABLE company_bookings (booking_no BIGINT PRIMARY KEY, title VARCHAR(100))");
+            db.createStatement().execute("INSERT INTO company_bookings VALUES (1, 'theirs')");
+        }
+
+        var result = SchemaMigrator.configuration(getClass().getClassLoader(), "H2").dataSource(url, "sa", "sa").load().migrate();
+
+        assertEquals(newestMigration(), Integer.parseInt(result.targetSchemaVersion), "every migration ran");
+        try (Connection db = DriverManager.getConnection(url, "sa", "sa");
+                var rows = db.createStatement().executeQuery("SELECT title FROM company_bookings WHERE booking_no = 1")) {
+            assertTrue(rows.next());
+            assertEquals("theirs", rows.getString(1));
         }
     }
 

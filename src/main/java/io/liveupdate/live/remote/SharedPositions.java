@@ -1,6 +1,7 @@
 package io.liveupdate.live.remote;
 
 import io.liveupdate.persistence.ChangeLogSettings;
+import io.liveupdate.persistence.DatabaseProduct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class SharedPositions {
     private static final String UPSERT_POSTGRES = "INSERT INTO remote_position (page, calendar, position, updated_at) VALUES (?, ?, ?, ?) "
             + "ON CONFLICT (page, calendar) DO UPDATE SET position = GREATEST(remote_position.position, EXCLUDED.position), "
             + "updated_at = EXCLUDED.updated_at";
+    /** MariaDB: the same upsert in its words (it has no ON CONFLICT and no MERGE). */
+    private static final String UPSERT_MARIADB = "INSERT INTO remote_position (page, calendar, position, updated_at) VALUES (?, ?, ?, ?) "
+            + "ON DUPLICATE KEY UPDATE position = GREATEST(position, VALUES(position)), updated_at = VALUES(updated_at)";
     /** The embedded H2 of the demo start has no ON CONFLICT; it is a single node, so MERGE's races do not matter there. */
     private static final String UPSERT_STANDARD = "MERGE INTO remote_position t USING (VALUES (CAST(? AS VARCHAR(64)), "
             + "CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS TIMESTAMP))) AS s (page, calendar, position, updated_at) "
@@ -58,8 +62,7 @@ public class SharedPositions {
     void store(SortedMap<PageAtCalendar, Long> positions) {
         if (positions.isEmpty()) return;
         try (Connection connection = dataSource.getConnection()) {
-            boolean postgres = "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-            try (PreparedStatement upsert = connection.prepareStatement(postgres ? UPSERT_POSTGRES : UPSERT_STANDARD)) {
+            try (PreparedStatement upsert = connection.prepareStatement(upsertFor(connection.getMetaData().getDatabaseProductName()))) {
                 Timestamp now = Timestamp.valueOf(LocalDateTime.now());
                 for (Map.Entry<PageAtCalendar, Long> position : positions.entrySet()) {
                     upsert.setString(1, position.getKey().page());
@@ -73,6 +76,11 @@ public class SharedPositions {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store where " + positions.size() + " RemoteEvents pages stand: " + e.getMessage(), e);
         }
+    }
+
+    private static String upsertFor(String product) {
+        if (DatabaseProduct.isPostgres(product)) return UPSERT_POSTGRES;
+        return DatabaseProduct.isMariaDb(product) ? UPSERT_MARIADB : UPSERT_STANDARD;
     }
 
     /**

@@ -92,6 +92,22 @@ public final class Management {
         reload();
     }
 
+    /** Adds a server system property (persisted in standalone.xml until {@link #removeSystemProperty}). */
+    public static void systemProperty(String name, String value) throws IOException {
+        var add = new ModelNode();
+        add.get("operation").set("add");
+        add.get("address").add("system-property", name);
+        add.get("value").set(value);
+        execute(add);
+    }
+
+    public static void removeSystemProperty(String name) throws IOException {
+        var remove = new ModelNode();
+        remove.get("operation").set("remove");
+        remove.get("address").add("system-property", name);
+        execute(remove);
+    }
+
     /** The server's used heap in bytes right after a full garbage collection (platform MBeans, through management). */
     public static long heapAfterGc() throws IOException {
         var gc = new ModelNode();
