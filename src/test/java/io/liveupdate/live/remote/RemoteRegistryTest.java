@@ -168,7 +168,7 @@ class RemoteRegistryTest {
     @Test
     void liveChangesDuringAReplayWaitAndFollowItOnce() {
         var peer = new FakePeer();
-        var connection = new RemoteConnection("c", "team", "page", OptionalLong.empty(), peer, 100, (c, reason) -> { });
+        var connection = new RemoteConnection("c", RemoteTarget.calendar("team"), "page", OptionalLong.empty(), peer, 100, (c, reason) -> { });
         connection.holdLive();
         connection.sendChange(6, "live 6");
         connection.sendChange(7, "live 7");
