@@ -59,14 +59,12 @@ final class RemotePayload {
     }
 
     /**
-     * A chart's change, {@link io.liveupdate.gantt.GanttChanged#message()}, on the entity Gantt's client reads it
-     * from ({@code tasks} or {@code links}). Its {@code sid} is left out: the client tells its own echo by its
-     * in-progress ids, and would keep the field on the task, to be saved back as a custom field with its next edit.
+     * A chart's change, {@link io.liveupdate.gantt.GanttChanged#message()} as it was numbered (the value Faye pages
+     * get too), on the entity Gantt's client reads it from: {@code tasks} or {@code links}.
      */
     static String ganttChange(JsonObject change) {
         String entity = change.containsKey("task") ? RemoteTarget.TASKS : RemoteTarget.LINKS;
-        JsonObject value = Json.createObjectBuilder(change).remove("sid").build();
-        return message("event", Json.createObjectBuilder().add("name", entity).add("value", value).build());
+        return message("event", Json.createObjectBuilder().add("name", entity).add("value", change).build());
     }
 
     /** Every invocation of a call answered with an error: this server offers no remote methods. */

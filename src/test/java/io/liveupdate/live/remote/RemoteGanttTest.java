@@ -56,7 +56,7 @@ class RemoteGanttTest {
         var task = frames.get(0).getJsonObject("value");
         assertEquals("add-task", task.getString("type"));
         assertEquals(7, task.getJsonObject("task").getInt("id"));
-        assertFalse(task.containsKey("sid"), "the client would keep it on the task and save it back");
+        assertEquals("1712", task.getString("sid"), "the value as numbered, as Faye pages get it");
         assertEquals("links", frames.get(1).getString("name"));
         assertEquals("add-link", frames.get(1).getJsonObject("value").getString("type"));
     }
