@@ -372,8 +372,13 @@ class GanttIT extends Deployed {
      */
     @Test
     void theDemoPageShowsEveryChangeOfTheOtherPage() throws Exception {
+        runDemoPages(deploymentUrl, "faye");
+    }
+
+    /** browser-gantt.js in a live mode of gantt.html ({@code faye} or {@code remote-events}): every step ran, and passed. */
+    static void runDemoPages(java.net.URL deploymentUrl, String mode) throws Exception {
         BrowserScenario.requireChromium();
-        var steps = BrowserScenario.run("browser-gantt.js", "browser-gantt", deploymentUrl, "faye");
+        var steps = BrowserScenario.run("browser-gantt.js", "browser-gantt-" + mode, deploymentUrl, mode);
         for (String step : List.of("create", "create-second", "link", "drag", "reorder", "child", "reload-shows-every-change", "delete-parent", "reload")) {
             assertTrue(BrowserScenario.ran(steps, step), step + " ran: " + steps);
         }

@@ -105,11 +105,7 @@ class GanttRemoteEventsIT extends Deployed {
     /** src-webapp/gantt.html?live=remote-events twice in headless Chromium: the real client, the same steps as over Faye. */
     @Test
     void theDemoPageInRemoteEventsModeShowsEveryChangeOfTheOtherPage() throws Exception {
-        BrowserScenario.requireChromium();
-        var steps = BrowserScenario.run("browser-gantt.js", "browser-gantt-remote-events", deploymentUrl, "remote-events");
-        for (String step : List.of("create", "create-second", "link", "drag", "reorder", "child", "reload-shows-every-change", "delete-parent", "reload")) {
-            assertTrue(BrowserScenario.ran(steps, step), step + " ran: " + steps);
-        }
+        GanttIT.runDemoPages(deploymentUrl, "remote-events");
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.liveupdate.json.Json;
 import io.liveupdate.persistence.ChangeLog;
 import io.liveupdate.persistence.LoggedChange;
 import io.liveupdate.persistence.StreamHead;
-import io.liveupdate.stream.CatchUp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -147,17 +146,7 @@ class RemoteGanttTest {
     }
 
     private RemoteRegistry registry() {
-        var settings = new RemoteSettings();
-        settings.maxQueuedMessages = 100;
-        settings.pingIntervalSeconds = 30;
-        var registry = new RemoteRegistry();
-        registry.settings = settings;
-        registry.closer = Runnable::run;
-        registry.catchUp = new RemoteCatchUp();
-        registry.catchUp.settings = settings;
-        registry.catchUp.catchUp = new CatchUp(log);
-        registry.shareThrough(new InMemoryPositions(), Runnable::run);
-        return registry;
+        return TestRegistries.of(log, 100, new InMemoryPositions(), Runnable::run);
     }
 
     /** Every chart's stream in memory, each numbered from 1, every change kept, no epoch. */
