@@ -45,7 +45,12 @@ public final class CustomFields {
 
     /** Why this field cannot be stored, or null when it can (page state is dropped before, not refused). */
     public static String problem(String name, JsonValue value) {
-        if (!COLOUR_FIELDS.contains(name) || isEmpty(value) || isColour(value)) return null;
+        return COLOUR_FIELDS.contains(name) ? colourProblem(name, value) : null;
+    }
+
+    /** Why this value of a colour field cannot be stored (it is not a CSS colour, nor empty), or null when it can. */
+    public static String colourProblem(String name, JsonValue value) {
+        if (isEmpty(value) || isColour(value)) return null;
         return name + " " + LogSafe.quoted(value instanceof JsonString s ? s.getString() : value)
                 + " is not a CSS colour (a name, #rgb, #rrggbb, rgb(..), hsl(..) or var(--name))";
     }

@@ -53,11 +53,26 @@ public final class GanttJson {
         return DATES.format(date);
     }
 
-    /** The stored custom fields that may be handed out: page state ({@code _}, {@code $}) never is. */
+    /**
+     * The fields dhtmlxGantt writes into a bar's or link's {@code style} attribute: tasks' {@code color},
+     * {@code textColor} and {@code progressColor}, links' {@code color}. Each must be a CSS colour, as events' are
+     * ({@link CustomFields}): a quote in one would leave the attribute on every page that shows the chart.
+     */
+    public static final Set<String> COLOUR_FIELDS = Set.of("color", "textColor", "progressColor");
+
+    /** Why a custom field cannot be stored, or null when it can. */
+    public static String problem(String name, jakarta.json.JsonValue value) {
+        return COLOUR_FIELDS.contains(name) ? CustomFields.colourProblem(name, value) : null;
+    }
+
+    /**
+     * The stored custom fields that may be handed out: page state ({@code _}, {@code $}) never is, nor a colour
+     * stored before colours were checked that is not one.
+     */
     private static JsonObjectBuilder custom(JsonObject stored) {
         JsonObjectBuilder json = Json.createObjectBuilder();
         stored.forEach((name, value) -> {
-            if (!CustomFields.isPageState(name)) json.add(name, value);
+            if (!CustomFields.isPageState(name) && problem(name, value) == null) json.add(name, value);
         });
         return json;
     }

@@ -8,14 +8,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Saves and loads a chart's tasks and links, each save in a transaction of its own: a refused save leaves nothing
  * behind. The rules: a parent is a task of the same chart and never the task itself or one of its descendants; a link
- * joins two tasks of its chart; deleting a task deletes its subtree and every link of those tasks; {@code target}
- * moves a task in the chart's order. Every change is numbered and published through {@link GanttChanges}.
+ * joins two tasks of its chart and closes no loop of dependencies ({@link GanttRules#requireNoLinkCycle}); deleting a
+ * task deletes its subtree and every link of those tasks; {@code target} moves a task in the chart's order. Every change is numbered and published through {@link GanttChanges}.
  */
 @ApplicationScoped
 public class GanttService {
@@ -94,6 +97,7 @@ public class GanttService {
     public SavedItem insertLink(String gantt, LinkData data, String clientReference) {
         var link = GanttLink.create(gantt, data);
         requireEnds(gantt, link);
+        requireNoLinkCycle(gantt, link, null);
         em.persist(link);
         em.flush();
         JsonObject item = GanttJson.link(link);
@@ -108,6 +112,7 @@ public class GanttService {
         link.requireEditedVersion(data.version());
         link.apply(data);
         requireEnds(gantt, link);
+        requireNoLinkCycle(gantt, link, id);
         em.flush();
         JsonObject item = GanttJson.link(link);
         changes.updated(gantt, LINK, item);
@@ -168,6 +173,18 @@ public class GanttService {
         for (long end : new long[] {link.getSource(), link.getTarget()}) {
             if (findTask(gantt, end) == null) throw new GanttRefusal("link end: task " + end + " is not in gantt '" + gantt + "'");
         }
+    }
+
+    /** The chart's other dependencies, by source; {@code saved} (the link being updated, or null) left out. */
+    private void requireNoLinkCycle(String gantt, GanttLink link, Long saved) {
+        if (!GanttRules.DEPENDENCY_TYPES.contains(link.getType())) return;
+        Map<Long, List<Long>> successors = new HashMap<>();
+        for (GanttLink other : em.createNamedQuery(GanttLink.FIND_ALL, GanttLink.class).setParameter("gantt", gantt).getResultList()) {
+            if (GanttRules.DEPENDENCY_TYPES.contains(other.getType()) && !Long.valueOf(other.getId()).equals(saved)) {
+                successors.computeIfAbsent(other.getSource(), s -> new ArrayList<>()).add(other.getTarget());
+            }
+        }
+        GanttRules.requireNoLinkCycle(link.getSource(), link.getTarget(), link.getType(), at -> successors.getOrDefault(at, List.of()));
     }
 
     private GanttTask requireTask(String gantt, long id) {

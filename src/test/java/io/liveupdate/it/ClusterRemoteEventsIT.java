@@ -106,6 +106,45 @@ class ClusterRemoteEventsIT extends TwoNodes {
         }
     }
 
+    /** The same for a dhtmlxGantt page ({@code ?gantt=<name>}): a chart's position is shared as a calendar's. */
+    @Test
+    void aChartPageWhoseConnectionOnNodeTwoClosedGetsExactlyWhatItMissedOnNodeOneThenLiveChanges() throws Exception {
+        String gantt = "g" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        var viaNode2 = new Http(node2.url());
+        String key;
+        long a;
+        long b;
+        try (var onNode2 = RemoteEventsPage.openGantt(viaNode2, node2.url(), gantt)) {
+            key = onNode2.key();
+            a = insertTask(http(), gantt, "a, through node 1");
+            b = insertTask(viaNode2, gantt, "b, through node 2");
+            assertEquals(List.of("add-task " + a, "add-task " + b), List.of(onNode2.nextGanttChange(), onNode2.nextGanttChange()));
+            onNode2.closeNormally();
+        }
+        awaitStoredPosition(gantt, lastSeq("gantt:" + gantt));
+
+        // Missed while away, saved through both nodes.
+        long link = Http.json(viaNode2.post("api/gantts/" + gantt + "/link", Http.JSON, "{\"source\":" + a + ",\"target\":" + b + "}"))
+                .getJsonNumber("tid").longValue();
+        http().delete("api/gantts/" + gantt + "/task/" + b);
+
+        try (var onNode1 = RemoteEventsPage.reconnectGantt(URI.create(deploymentUrl.toString()), gantt, key)) {
+            assertEquals(List.of("add-link " + link, "delete-link " + link, "delete-task " + b),
+                    List.of(onNode1.nextGanttChange(), onNode1.nextGanttChange(), onNode1.nextGanttChange()),
+                    "exactly the missed changes, in order, none it had");
+            long d = insertTask(viaNode2, gantt, "d, live through node 2");
+            assertEquals("add-task " + d, onNode1.nextGanttChange(), "then the live ones");
+            onNode1.barrier();
+        }
+    }
+
+    private static long insertTask(Http node, String gantt, String text) {
+        var answer = Http.json(node.post("api/gantts/" + gantt + "/task", Http.JSON,
+                "{\"text\":\"" + text + "\",\"start_date\":\"02-06-2025 00:00\",\"duration\":1,\"end_date\":\"03-06-2025 00:00\"}"));
+        assertEquals("inserted", answer.getString("action"), answer.toString());
+        return answer.getJsonNumber("tid").longValue();
+    }
+
     private static long insert(Http node, TestCalendar calendar, String text) {
         var answer = Http.json(node.post(calendar.url, Http.JSON,
                 "{\"start_date\":\"2025-06-02 09:00\",\"end_date\":\"2025-06-02 10:00\",\"text\":\"" + text + "\"}"));
@@ -113,21 +152,29 @@ class ClusterRemoteEventsIT extends TwoNodes {
         return answer.getJsonNumber("tid").longValue();
     }
 
-    /** Waits until a node has stored the page's position at {@code position} (the test's calendar has one page). */
     private static void awaitStoredPosition(TestCalendar calendar, long position) throws SQLException, InterruptedException {
+        awaitStoredPosition(calendar.name, position);
+    }
+
+    /** Waits until a node has stored the page's position at {@code position} (the test's calendar or chart has one page). */
+    private static void awaitStoredPosition(String name, long position) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (storedPosition(calendar) != position) {
+        while (storedPosition(name) != position) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("position " + position + " not stored within " + WITHIN + "; stored: " + storedPosition(calendar));
+                throw new AssertionError("position " + position + " not stored within " + WITHIN + "; stored: " + storedPosition(name));
             }
             Thread.sleep(100);
         }
     }
 
-    /** The stored position of the calendar's only page; -1 when none is stored. */
     private static long storedPosition(TestCalendar calendar) throws SQLException {
+        return storedPosition(calendar.name);
+    }
+
+    /** The stored position of the calendar's (or chart's) only page; -1 when none is stored. */
+    private static long storedPosition(String name) throws SQLException {
         try (Connection db = database(); var select = db.prepareStatement("SELECT position FROM remote_position WHERE calendar = ?")) {
-            select.setString(1, calendar.name);
+            select.setString(1, name);
             try (var rows = select.executeQuery()) {
                 long position = rows.next() ? rows.getLong(1) : -1;
                 assertTrue(!rows.next(), "one page follows the calendar");
@@ -137,8 +184,12 @@ class ClusterRemoteEventsIT extends TwoNodes {
     }
 
     private static long lastSeq(TestCalendar calendar) throws SQLException {
+        return lastSeq("calendar:" + calendar.name);
+    }
+
+    private static long lastSeq(String stream) throws SQLException {
         try (Connection db = database(); var select = db.prepareStatement("SELECT last_seq FROM change_stream WHERE stream = ?")) {
-            select.setString(1, "calendar:" + calendar.name);
+            select.setString(1, stream);
             try (var rows = select.executeQuery()) {
                 assertTrue(rows.next(), "the calendar has changes");
                 return rows.getLong(1);

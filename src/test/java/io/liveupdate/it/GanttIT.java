@@ -159,6 +159,20 @@ class GanttIT extends Deployed {
         assertEquals("invalid", crossLink.getString("action"), crossLink.toString());
         assertTrue(crossLink.getString("message").contains("not in gantt"), crossLink.toString());
 
+        // Dependencies: a -> b stored; b -> a, of any of the four types, would ask each to wait for the other.
+        long ab = postJson(url(gantt) + "/link", "{\"source\":\"" + a + "\",\"target\":\"" + b + "\",\"type\":\"0\"}").getJsonNumber("tid").longValue();
+        var loop = postJson(url(gantt) + "/link", "{\"source\":\"" + b + "\",\"target\":\"" + a + "\",\"type\":\"1\"}");
+        assertEquals("invalid", loop.getString("action"), loop.toString());
+        assertTrue(loop.getString("message").contains("loop of dependencies (" + b + " -> " + a + " -> " + b + ")"), loop.toString());
+        long ba = postJson(url(gantt) + "/link", "{\"source\":\"" + b + "\",\"target\":\"" + a + "\",\"type\":\"note\"}").getJsonNumber("tid").longValue();
+        var loopByUpdate = putJson(url(gantt) + "/link/" + ba, "{\"source\":\"" + b + "\",\"target\":\"" + a + "\",\"type\":\"0\"}");
+        assertEquals("invalid", loopByUpdate.getString("action"), loopByUpdate.toString());
+        assertEquals("updated", putJson(url(gantt) + "/link/" + ab, "{\"source\":\"" + a + "\",\"target\":\"" + b + "\",\"type\":\"2\"}")
+                .getString("action"), "a link's own old edge is no loop");
+        delete(url(gantt) + "/link/" + ba);
+        delete(url(gantt) + "/link/" + ab);
+        seqBefore += 5; // the five accepted link changes above
+
         var cycle = putJson(url(gantt) + "/task/" + a, "{\"text\":\"A\",\"parent\":\"" + b + "\",\"version\":1}");
         assertEquals("invalid", cycle.getString("action"), cycle.toString());
         assertTrue(cycle.getString("message").contains("own ancestor"), cycle.toString());
@@ -169,6 +183,10 @@ class GanttIT extends Deployed {
         var badDate = postJson(url(gantt) + "/task", "{\"text\":\"C\",\"start_date\":\"31-02-2025 00:00\",\"duration\":1,\"parent\":0}");
         assertEquals("invalid", badDate.getString("action"), badDate.toString());
         assertTrue(badDate.getString("message").startsWith("start_date"), badDate.toString());
+
+        var badColour = putJson(url(gantt) + "/task/" + a, "{\"text\":\"A\",\"progressColor\":\"red' onmouseover='alert(1)\"}");
+        assertEquals("invalid", badColour.getString("action"), badColour.toString());
+        assertTrue(badColour.getString("message").contains("not a CSS colour"), badColour.toString());
 
         var backwards = putJson(url(gantt) + "/task/" + a, "{\"start_date\":\"15-01-2025 00:00\",\"end_date\":\"14-01-2025 00:00\"}");
         assertEquals("invalid", backwards.getString("action"), backwards.toString());
@@ -348,12 +366,20 @@ class GanttIT extends Deployed {
         }
     }
 
-    /** src-webapp/gantt.html twice in headless Chromium: what one page does through dhtmlxGantt reaches the other. */
+    /**
+     * src-webapp/gantt.html twice in headless Chromium, live over Faye: what one page does (mouse drags included)
+     * reaches the other, and a reload shows it (GanttRemoteEventsIT runs the RemoteEvents mode).
+     */
     @Test
     void theDemoPageShowsEveryChangeOfTheOtherPage() throws Exception {
+        runDemoPages(deploymentUrl, "faye");
+    }
+
+    /** browser-gantt.js in a live mode of gantt.html ({@code faye} or {@code remote-events}): every step ran, and passed. */
+    static void runDemoPages(java.net.URL deploymentUrl, String mode) throws Exception {
         BrowserScenario.requireChromium();
-        var steps = BrowserScenario.run("browser-gantt.js", "browser-gantt", deploymentUrl, "gantt");
-        for (String step : List.of("create", "create-second", "link", "move", "child", "delete-parent", "reload")) {
+        var steps = BrowserScenario.run("browser-gantt.js", "browser-gantt-" + mode, deploymentUrl, mode);
+        for (String step : List.of("create", "create-second", "link", "drag", "reorder", "child", "reload-shows-every-change", "delete-parent", "reload")) {
             assertTrue(BrowserScenario.ran(steps, step), step + " ran: " + steps);
         }
     }

@@ -124,6 +124,8 @@ final class GanttFields {
         fields.forEach((name, value) -> {
             if (known.contains(name) || CustomFields.isPageState(name)) return;
             if (value instanceof JsonString s && s.getString().indexOf('\0') >= 0) throw new GanttRefusal(name + " contains U+0000, which cannot be stored");
+            String problem = GanttJson.problem(name, value);
+            if (problem != null) throw new GanttRefusal(problem);
             custom.add(name, value);
         });
         return custom.build();

@@ -1,6 +1,5 @@
 package io.liveupdate.live.remote;
 
-import io.liveupdate.calendar.ChangeRecords;
 import io.liveupdate.stream.CatchUp;
 import io.liveupdate.stream.CatchUpPlan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * No missed change for RemoteEvents pages, with the unmodified 7.2 client. It reconnects (after a network loss, a
+ * No missed change for RemoteEvents pages, with the unmodified 7.2 client (and Gantt's, the same client; a chart is
+ * caught up from its stream as a calendar is, below). It reconnects (after a network loss, a
  * server restart, a close for being slow) with the same URL and key, subscribes again, and says nothing of what it
  * has. The key tells the page: the server remembers where the page's calendar stood when its connection ended
  * ({@link RemotePositions}), or, when it has forgotten (a restart), takes where it stood at the page's handshake
@@ -34,12 +34,12 @@ public class RemoteCatchUp {
     @Inject
     RemoteSettings settings;
 
-    /** Where the calendar stands now, for a handshake's key; -1 when the database cannot say. */
-    long positionNow(String calendar) {
+    /** Where the calendar or chart stands now, for a handshake's key; -1 when the database cannot say. */
+    long positionNow(RemoteTarget target) {
         try {
-            return catchUp.position(ChangeRecords.streamOf(calendar)).lastSeq();
+            return catchUp.position(target.stream()).lastSeq();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot read where calendar " + calendar + " stands; this page will not be caught up after a restart", e);
+            LOG.log(Level.WARNING, "Cannot read where " + target + " stands; this page will not be caught up after a restart", e);
             return AccessKeys.NO_POSITION;
         }
     }
@@ -51,7 +51,7 @@ public class RemoteCatchUp {
     void catchUp(RemoteConnection connection, OptionalLong from) {
         long position = -1;
         try {
-            String stream = ChangeRecords.streamOf(connection.calendar());
+            String stream = connection.target().stream();
             position = from.isEmpty() ? catchUp.position(stream).lastSeq() : follow(connection, from.getAsLong(), plan(stream, from.getAsLong()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not catch " + connection + " up; it gets live changes only", e);
@@ -70,7 +70,7 @@ public class RemoteCatchUp {
         if (plan instanceof CatchUpPlan.Replay missed) return replay(connection, missed);
         // A page ahead of the log (a key or stored position from before a restore) has nothing to be sent.
         if (plan instanceof CatchUpPlan.Reload reload && reload.reason() != CatchUpPlan.Reason.AHEAD) {
-            LOG.warning(() -> connection + " missed changes " + (from + 1) + "-" + reload.seq() + " of calendar " + connection.calendar()
+            LOG.warning(() -> connection + " missed changes " + (from + 1) + "-" + reload.seq() + " of " + connection.target()
                     + ", which are no longer kept or too many to send: the page shows what it had until it reloads");
         }
         return plan.seq();
@@ -80,7 +80,7 @@ public class RemoteCatchUp {
         connection.replayFrom(missed.from());
         long sent = missed.from();
         for (var change : missed.changes()) {
-            if (!connection.sendReplayed(change.seq(), RemotePayload.event(ChangeRecords.fromJson(change)))) break;
+            if (!connection.sendReplayed(change.seq(), connection.target().payload(change))) break;
             sent = change.seq();
         }
         long replayed = sent - missed.from();

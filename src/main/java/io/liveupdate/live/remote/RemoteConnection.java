@@ -3,15 +3,18 @@ package io.liveupdate.live.remote;
 import io.liveupdate.fanout.WriterBatch;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 /**
- * One open RemoteEvents WebSocket: who it is (the page, when it came with a handshake's key), which calendar it
- * follows, its outbox, and how far it has been sent the calendar's numbered changes ({@link RemoteCatchUp}).
+ * One open RemoteEvents WebSocket: who it is (the page, when it came with a handshake's key), which calendar or chart
+ * it follows and which of its entities, its outbox, and how far it has been sent the numbered changes
+ * ({@link RemoteCatchUp}).
  */
 final class RemoteConnection {
 
@@ -19,13 +22,15 @@ final class RemoteConnection {
     private static final int MAX_AHEAD = 1000;
 
     private final String id;
-    private final String calendar;
+    private final RemoteTarget target;
     private final String pageKey;
     private final PageAtCalendar page;
     private final OptionalLong keyPosition;
     private final RemotePeer peer;
     private final Outbox outbox;
     private final AtomicBoolean awaitingPong = new AtomicBoolean();
+    /** The target's entities the page subscribed to; guarded by this. */
+    private final Set<String> entities = new HashSet<>();
 
     // Catch-up state, guarded by this. Live changes held back while a replay runs; the numbers (from, to] the last
     // replay sent; the number up to which every change of the calendar has been queued here (-1: not known), and
@@ -39,12 +44,12 @@ final class RemoteConnection {
     private long stored = -1;
     private final TreeSet<Long> ahead = new TreeSet<>();
 
-    RemoteConnection(String id, String calendar, String pageKey, OptionalLong keyPosition, RemotePeer peer, int maxQueued,
+    RemoteConnection(String id, RemoteTarget target, String pageKey, OptionalLong keyPosition, RemotePeer peer, int maxQueued,
             BiConsumer<RemoteConnection, String> onGiveUp) {
         this.id = id;
-        this.calendar = calendar;
+        this.target = target;
         this.pageKey = pageKey;
-        this.page = pageKey == null ? null : PageAtCalendar.of(pageKey, calendar);
+        this.page = pageKey == null ? null : PageAtCalendar.of(pageKey, target);
         this.keyPosition = keyPosition;
         this.peer = peer;
         this.outbox = new Outbox(peer, maxQueued, reason -> onGiveUp.accept(this, reason));
@@ -54,8 +59,28 @@ final class RemoteConnection {
         return id;
     }
 
-    String calendar() {
-        return calendar;
+    RemoteTarget target() {
+        return target;
+    }
+
+    /**
+     * The page subscribes to one of its target's entities. True when the target's changes are to start from here
+     * (the first of its entities) or again (the same one twice: from now on, as asked); false for another entity of
+     * a chart already followed, and for a name the target does not have. A chart's {@code tasks} and {@code links}
+     * are one numbered stream with one position, so a page following either is sent both: the client drops an
+     * entity it has no handler for.
+     */
+    synchronized boolean subscribeTo(String entity) {
+        if (!target.entities().contains(entity)) return false;
+        boolean first = entities.isEmpty();
+        return entities.add(entity) ? first : true;
+    }
+
+    /** The page unsubscribes from an entity: true once it follows none of them (the target's changes stop). */
+    synchronized boolean unsubscribeFrom(String entity) {
+        if (!target.entities().contains(entity)) return false;
+        entities.remove(entity);
+        return entities.isEmpty();
     }
 
     /** The handshake key the page connected with (the same on each of its reconnects), or null for a plain token. */
@@ -192,7 +217,7 @@ final class RemoteConnection {
 
     @Override
     public String toString() {
-        return "RemoteEvents connection " + id + " (calendar " + calendar + ")";
+        return "RemoteEvents connection " + id + " (" + target + ")";
     }
 
     private record Numbered(long seq, String text) {

@@ -12,7 +12,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 /**
- * The RemoteEvents WebSocket, {@code /api/v1?[calendar=<name>&]token=<key or token>&ws=1}: a thin adapter from
+ * The RemoteEvents WebSocket, {@code /api/v1?[calendar=<name>&|gantt=<name>&]token=<key or token>&ws=1}: a thin adapter from
  * WebSocket callbacks to {@link RemoteProtocol}. A plain GET of the same path is the JAX-RS handshake
  * ({@link RemoteHandshakeResource}); only upgrade requests reach this endpoint.
  */

@@ -13,8 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.logging.Logger;
 
 /**
- * The RemoteEvents handshake, {@code GET /api/v1[?calendar=<name>]} with {@code Remote-Token}: a fresh key for
- * the WebSocket at the same URL, which also tells the page and where its calendar stood ({@link RemoteCatchUp}). A refusal is JSON too, so the client reads it and quietly opens no socket.
+ * The RemoteEvents handshake, {@code GET /api/v1[?calendar=<name>|?gantt=<name>]} with {@code Remote-Token}: a
+ * fresh key for the WebSocket at the same URL, which also tells the page and where its calendar or chart stood
+ * ({@link RemoteCatchUp}). A refusal is JSON too, so the client reads it and quietly opens no socket.
  */
 @Path("v1")
 @ApplicationScoped
@@ -30,15 +31,20 @@ public class RemoteHandshakeResource {
     RemoteCatchUp catchUp;
 
     @GET
-    public Response handshake(@HeaderParam(TOKEN_HEADER) String token, @QueryParam(CalendarName.PARAMETER) String calendar) {
+    public Response handshake(@HeaderParam(TOKEN_HEADER) String token, @QueryParam(RemoteTarget.CALENDAR_PARAMETER) String calendar,
+            @QueryParam(RemoteTarget.GANTT_PARAMETER) String gantt) {
         if (token == null || token.isBlank()) {
             return refuse(Response.Status.UNAUTHORIZED, "the " + TOKEN_HEADER + " header is required");
         }
         if (!access.isToken(token)) return refuse(Response.Status.FORBIDDEN, "unknown " + TOKEN_HEADER);
-        var name = CalendarName.of(calendar);
-        if (name.isEmpty()) return refuse(Response.Status.BAD_REQUEST, CalendarName.RULE);
-        if (!access.mayRead(token, name.get()).allowed()) return refuse(Response.Status.FORBIDDEN, "no read access to calendar " + name.get());
-        String key = access.issueKey(token, catchUp.positionNow(name.get()));
+        RemoteTarget target;
+        try {
+            target = RemoteTarget.of(calendar, gantt);
+        } catch (IllegalArgumentException e) {
+            return refuse(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+        if (!access.mayRead(token, target.resource()).allowed()) return refuse(Response.Status.FORBIDDEN, "no read access to " + target);
+        String key = access.issueKey(token, catchUp.positionNow(target));
         return Response.ok(RemotePayload.handshake(key), JSON).header("Cache-Control", "no-store").build();
     }
 

@@ -17,11 +17,12 @@ import java.util.List;
  * it, a client that no longer has the row (it dropped a series' exceptions with the series) would add the
  * payload back as a deleted-occurrence marker. Deleting an exception is stored as an update ({@code deleted:true}
  * or {@code rec_type:"none"}) and sent as {@code update-event}: the row stays, and stays a marker, for everyone.
+ * A chart's tasks and links are sent as their change was numbered ({@link #ganttChange}).
  */
 final class RemotePayload {
 
-    /** The one entity this server publishes: scheduler events. */
-    static final String EVENTS = "events";
+    /** The scheduler's entity. */
+    static final String EVENTS = RemoteTarget.EVENTS;
 
     private static final EventWriter EVENT_WRITER = new EventWriter(DatePattern.V7_DEFAULT);
 
@@ -55,6 +56,15 @@ final class RemotePayload {
                 : EVENT_WRITER.json(change.event());
         JsonObject value = Json.createObjectBuilder().add("type", type(change.kind())).add("event", event).build();
         return message("event", Json.createObjectBuilder().add("name", EVENTS).add("value", value).build());
+    }
+
+    /**
+     * A chart's change, {@link io.liveupdate.gantt.GanttChanged#message()} as it was numbered (the value Faye pages
+     * get too), on the entity Gantt's client reads it from: {@code tasks} or {@code links}.
+     */
+    static String ganttChange(JsonObject change) {
+        String entity = change.containsKey("task") ? RemoteTarget.TASKS : RemoteTarget.LINKS;
+        return message("event", Json.createObjectBuilder().add("name", entity).add("value", change).build());
     }
 
     /** Every invocation of a call answered with an error: this server offers no remote methods. */

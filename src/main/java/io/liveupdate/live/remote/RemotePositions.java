@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Where each page's calendar stood when its last RemoteEvents connection on this node ended (the number up to which
+ * Where each page's calendar or chart stood when its last RemoteEvents connection on this node ended (the number up to which
  * every change had been written to it), by the page's key, for when it reconnects here. In memory, for at most
  * {@value #MAX_PAGES} pages: the ones whose connection ended longest ago are forgotten first. The front of
  * {@link SharedPositions}, which every node reads (the page may have got further on another node since), and what
@@ -22,12 +22,12 @@ final class RemotePositions {
         }
     };
 
-    synchronized void remember(String pageKey, String calendar, long position) {
-        byPage.put(pageKey + '\n' + calendar, position);
+    synchronized void remember(String pageKey, RemoteTarget target, long position) {
+        byPage.put(pageKey + '\n' + target, position);
     }
 
-    synchronized OptionalLong recall(String pageKey, String calendar) {
-        Long position = byPage.get(pageKey + '\n' + calendar);
+    synchronized OptionalLong recall(String pageKey, RemoteTarget target) {
+        Long position = byPage.get(pageKey + '\n' + target);
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);
     }
 }

@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * What a RemoteEvents connection may do: open with a valid key or token, subscribe to and unsubscribe from
- * {@code events}; a call is answered with errors (no RPC is offered) and a frame that cannot be used with an
- * {@code error} frame and one log line. Bad input never closes the connection.
+ * What a RemoteEvents connection may do: open with a valid key or token on a calendar or chart it may read,
+ * subscribe to and unsubscribe from its entities ({@link RemoteConnection#subscribeTo}); a call is answered with
+ * errors (no RPC is offered) and a frame that cannot be used with an {@code error} frame and one log line. Bad
+ * input never closes the connection.
  */
 @ApplicationScoped
 public class RemoteProtocol {
@@ -26,11 +27,15 @@ public class RemoteProtocol {
         if (request == null || !access.admitsSocket(request.token())) {
             return refuse(peer, request == null || request.token() == null ? "missing token" : "invalid or expired token");
         }
-        Optional<String> calendar = CalendarName.of(request.calendar());
-        if (calendar.isEmpty()) return refuse(peer, CalendarName.RULE);
-        if (!access.mayRead(request.token(), calendar.get()).allowed()) return refuse(peer, "no read access to calendar " + calendar.get());
+        RemoteTarget target;
+        try {
+            target = request.target();
+        } catch (IllegalArgumentException e) {
+            return refuse(peer, e.getMessage());
+        }
+        if (!access.mayRead(request.token(), target.resource()).allowed()) return refuse(peer, "no read access to " + target);
         String token = request.token();
-        return Optional.of(registry.open(peer, calendar.get(), access.isKey(token) ? token : null, access.positionIn(token)));
+        return Optional.of(registry.open(peer, target, access.isKey(token) ? token : null, access.positionIn(token)));
     }
 
     void receive(RemoteConnection connection, String text) {
@@ -38,10 +43,10 @@ public class RemoteProtocol {
         var message = ClientMessage.parse(text);
         switch (message.type()) {
             case SUBSCRIBE -> {
-                if (RemotePayload.EVENTS.equals(message.name())) registry.subscribe(connection);
+                if (connection.subscribeTo(message.name())) registry.subscribe(connection);
             }
             case UNSUBSCRIBE -> {
-                if (RemotePayload.EVENTS.equals(message.name())) registry.unsubscribe(connection);
+                if (connection.unsubscribeFrom(message.name())) registry.unsubscribe(connection);
             }
             case CALL -> connection.send(RemotePayload.callRefused(message.callIds()));
             case UNKNOWN, MALFORMED -> {

@@ -2,6 +2,7 @@ package io.liveupdate.live.remote;
 
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.fanout.WriterBatch;
+import io.liveupdate.gantt.GanttChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,12 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The open RemoteEvents connections and who follows the {@code events} of which calendar; fans each
- * committed change out to those subscribers, and pings every connection on the server's scheduler.
+ * The open RemoteEvents connections and who follows which calendar ({@code events}) or chart ({@code tasks} and
+ * {@code links}); fans each committed change out to those subscribers, and pings every connection on the server's
+ * scheduler.
  */
 @ApplicationScoped
 public class RemoteRegistry implements RemoteFigures {
@@ -43,7 +46,7 @@ public class RemoteRegistry implements RemoteFigures {
     /** Where connections given up on the fan-out path are closed, so a close never delays the others. */
     Executor closer;
     private final ConcurrentHashMap<String, RemoteConnection> connections = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Set<RemoteConnection>> subscribers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<RemoteTarget, Set<RemoteConnection>> subscribers = new ConcurrentHashMap<>();
     /** This node's memory of where pages stood: the front of {@link #sharing}, and what is left while the database is down. */
     private final RemotePositions positions = new RemotePositions();
     /** Where pages stand, for every node: the truth when a page's connections move between nodes. */
@@ -88,12 +91,17 @@ public class RemoteRegistry implements RemoteFigures {
      * @param pageKey the handshake key it came with, which the page keeps for its reconnects; null for a token
      * @param keyPosition where the calendar stood at that handshake, if the key says
      */
-    RemoteConnection open(RemotePeer peer, String calendar, String pageKey, OptionalLong keyPosition) {
-        var connection = new RemoteConnection(UUID.randomUUID().toString(), calendar, pageKey, keyPosition, peer,
+    RemoteConnection open(RemotePeer peer, RemoteTarget target, String pageKey, OptionalLong keyPosition) {
+        var connection = new RemoteConnection(UUID.randomUUID().toString(), target, pageKey, keyPosition, peer,
                 settings.maxQueuedMessages(), this::giveUp);
         connections.put(connection.id(), connection);
         connection.send(RemotePayload.start(connection.id()));
         return connection;
+    }
+
+    /** As {@link #open(RemotePeer, RemoteTarget, String, OptionalLong)}, for a calendar. */
+    RemoteConnection open(RemotePeer peer, String calendar, String pageKey, OptionalLong keyPosition) {
+        return open(peer, RemoteTarget.calendar(calendar), pageKey, keyPosition);
     }
 
     /**
@@ -105,16 +113,16 @@ public class RemoteRegistry implements RemoteFigures {
         unsubscribe(connection);
         long written = connection.writtenUpTo();
         if (connection.pageKey() != null && written >= 0) {
-            positions.remember(connection.pageKey(), connection.calendar(), written);
+            positions.remember(connection.pageKey(), connection.target(), written);
             sharing.ended(connection);
         }
     }
 
-    /** Adds the connection to its calendar's subscribers, then sends it what its page missed ({@link RemoteCatchUp}). */
+    /** Adds the connection to its calendar's or chart's subscribers, then sends it what its page missed ({@link RemoteCatchUp}). */
     void subscribe(RemoteConnection connection) {
         connection.holdLive();
         // compute, not computeIfAbsent().add(): an add racing with the removal of an emptied set would be lost
-        subscribers.compute(connection.calendar(), (c, set) -> {
+        subscribers.compute(connection.target(), (c, set) -> {
             var live = set == null ? ConcurrentHashMap.<RemoteConnection>newKeySet() : set;
             live.add(connection);
             return live;
@@ -134,17 +142,17 @@ public class RemoteRegistry implements RemoteFigures {
         if (page == null) return OptionalLong.empty();
         long furthest = connection.keyPosition().orElse(-1);
         for (RemoteConnection other : connections.values()) {
-            if (other != connection && page.equals(other.pageKey()) && other.calendar().equals(connection.calendar())) {
+            if (other != connection && page.equals(other.pageKey()) && other.target().equals(connection.target())) {
                 furthest = Math.max(furthest, other.writtenUpTo());
             }
         }
-        furthest = Math.max(furthest, positions.recall(page, connection.calendar()).orElse(-1));
+        furthest = Math.max(furthest, positions.recall(page, connection.target()).orElse(-1));
         furthest = Math.max(furthest, sharing.recall(connection.page()).orElse(-1));
         return furthest < 0 ? OptionalLong.empty() : OptionalLong.of(furthest);
     }
 
     void unsubscribe(RemoteConnection connection) {
-        subscribers.computeIfPresent(connection.calendar(), (c, set) -> {
+        subscribers.computeIfPresent(connection.target(), (c, set) -> {
             set.remove(connection);
             return set.isEmpty() ? null : set;
         });
@@ -160,13 +168,22 @@ public class RemoteRegistry implements RemoteFigures {
      * writes started as one batch (a task per I/O thread).
      */
     void onChange(@Observes EventChanged change) {
-        Set<RemoteConnection> targets = subscribers.get(change.event().calendar());
+        fanOut(RemoteTarget.calendar(change.event().calendar()), change.seq(), () -> RemotePayload.event(change));
+    }
+
+    /** As {@link #onChange}, for a chart's task or link, on every node in the chart's log order ({@code gantt.GanttOrder}). */
+    void onGanttChange(@Observes GanttChanged change) {
+        fanOut(RemoteTarget.gantt(change.gantt()), change.seq(), () -> RemotePayload.ganttChange(change.message()));
+    }
+
+    private void fanOut(RemoteTarget followed, long seq, Supplier<String> text) {
+        Set<RemoteConnection> targets = subscribers.get(followed);
         if (targets == null || targets.isEmpty()) return;
-        String message = RemotePayload.event(change);
+        String message = text.get();
         var writes = new WriterBatch();
         for (RemoteConnection target : targets) {
             try {
-                target.sendChange(change.seq(), message, writes);
+                target.sendChange(seq, message, writes);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not queue a change for " + target, e);
             }

@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a WebSocket handshake asked for: {@code /api/v1[?calendar=<name>]&token=<key or token>&ws=1}.
+ * What a WebSocket handshake asked for: {@code /api/v1[?calendar=<name>|?gantt=<name>]&token=<key or token>&ws=1}.
  * Read by {@link RemoteHandshake} and carried to the endpoint in the connection's user properties.
  */
-record SocketRequest(String token, String calendar) {
+record SocketRequest(String token, String calendar, String gantt) {
 
     static final String USER_PROPERTY = SocketRequest.class.getName();
 
     static SocketRequest of(Map<String, List<String>> query) {
-        return new SocketRequest(first(query, "token"), first(query, CalendarName.PARAMETER));
+        return new SocketRequest(first(query, "token"), first(query, RemoteTarget.CALENDAR_PARAMETER), first(query, RemoteTarget.GANTT_PARAMETER));
+    }
+
+    /** The calendar or chart the socket follows; an {@link IllegalArgumentException} with the reason for a bad name. */
+    RemoteTarget target() {
+        return RemoteTarget.of(calendar, gantt);
     }
 
     private static String first(Map<String, List<String>> query, String name) {

@@ -37,6 +37,18 @@ class GanttFieldsTest {
     }
 
     @Test
+    void coloursThatGanttWritesIntoAStyleAttributeMustBeCssColours() {
+        var task = GanttFields.task(json("{\"text\":\"Plan\",\"color\":\"#ff8800\",\"textColor\":\"white\",\"progressColor\":\"rgb(0, 128, 0)\"}"));
+        assertEquals(json("{\"color\":\"#ff8800\",\"textColor\":\"white\",\"progressColor\":\"rgb(0, 128, 0)\"}"), task.custom());
+        for (String field : new String[] {"color", "textColor", "progressColor"}) {
+            var refusal = assertThrows(GanttRefusal.class, () -> GanttFields.task(json("{\"" + field + "\":\"red' onmouseover='alert(1)\"}")));
+            assertTrue(refusal.getMessage().startsWith(field + " ") && refusal.getMessage().contains("not a CSS colour"), refusal.getMessage());
+        }
+        assertThrows(GanttRefusal.class, () -> GanttFields.link(json("{\"source\":1,\"target\":2,\"color\":\"red;background:url(x)\"}")));
+        assertEquals(json("{\"color\":\"\"}"), GanttFields.link(json("{\"source\":1,\"target\":2,\"color\":\"\"}")).custom(), "empty: the default colour");
+    }
+
+    @Test
     void formValuesAreStringsAndEmptyNamesNothing() {
         var task = GanttFields.task(json("{\"text\":\"x\",\"start_date\":\"2025-01-15 00:00\",\"end_date\":\"\",\"duration\":\"2\","
                 + "\"progress\":\"0\",\"open\":\"1\",\"parent\":\"12\",\"color\":\"\"}"));

@@ -35,7 +35,7 @@ class RemoteProtocolLogTest {
         logger.addHandler(handler);
         var peer = new FakePeer();
         try {
-            var connection = new RemoteConnection("c", "team", "page", OptionalLong.empty(), peer, 100, (c, reason) -> { });
+            var connection = new RemoteConnection("c", RemoteTarget.calendar("team"), "page", OptionalLong.empty(), peer, 100, (c, reason) -> { });
             new RemoteProtocol().receive(connection, "{\"action\":\"x\\nDec 03, 2026 SEVERE: the database was dropped\\r\\n" + "y".repeat(5000) + "\"}");
         } finally {
             logger.removeHandler(handler);

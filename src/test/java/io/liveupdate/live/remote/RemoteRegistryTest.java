@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventChanged.Kind;
 import io.liveupdate.calendar.EventView;
-import io.liveupdate.stream.CatchUp;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -168,7 +167,7 @@ class RemoteRegistryTest {
     @Test
     void liveChangesDuringAReplayWaitAndFollowItOnce() {
         var peer = new FakePeer();
-        var connection = new RemoteConnection("c", "team", "page", OptionalLong.empty(), peer, 100, (c, reason) -> { });
+        var connection = new RemoteConnection("c", RemoteTarget.calendar("team"), "page", OptionalLong.empty(), peer, 100, (c, reason) -> { });
         connection.holdLive();
         connection.sendChange(6, "live 6");
         connection.sendChange(7, "live 7");
@@ -184,17 +183,7 @@ class RemoteRegistryTest {
     }
 
     private RemoteRegistry registry(int maxQueued) {
-        var settings = new RemoteSettings();
-        settings.maxQueuedMessages = maxQueued;
-        settings.pingIntervalSeconds = 30;
-        var registry = new RemoteRegistry();
-        registry.settings = settings;
-        registry.closer = Runnable::run;
-        registry.catchUp = new RemoteCatchUp();
-        registry.catchUp.settings = settings;
-        registry.catchUp.catchUp = new CatchUp(log);
-        registry.shareThrough(new InMemoryPositions(), Runnable::run);
-        return registry;
+        return TestRegistries.of(log, maxQueued, new InMemoryPositions(), Runnable::run);
     }
 
     /** A change of calendar "team" committed (numbered in the log) and fired. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventChanged.Kind;
 import io.liveupdate.calendar.EventView;
-import io.liveupdate.stream.CatchUp;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -164,16 +163,7 @@ class SharedPositionsTest {
     }
 
     private RemoteRegistry node(Executor writes) {
-        var settings = new RemoteSettings();
-        settings.maxQueuedMessages = 100;
-        settings.pingIntervalSeconds = 30;
-        var registry = new RemoteRegistry();
-        registry.settings = settings;
-        registry.closer = Runnable::run;
-        registry.catchUp = new RemoteCatchUp();
-        registry.catchUp.settings = settings;
-        registry.catchUp.catchUp = new CatchUp(log);
-        registry.shareThrough(table, writes);
+        var registry = TestRegistries.of(log, 100, table, writes);
         nodes.add(registry);
         return registry;
     }
