@@ -1,7 +1,8 @@
 // Two real browser pages (headless Chromium, playwright-core) on src-webapp/gantt.html, the default gantt: what one
 // page does (its dataProcessor saves it, REST-JSON), the other must show without a reload: a task, a second task, a
 // link between them, a task bar dragged with the mouse, a grid row dragged above another (order_branch), a child, a
-// deleted parent with its subtree and links (cascade_delete, the client default); reloads show the stored state.
+// deleted parent with its subtree and links (cascade_delete, the client default); reloads show the stored state, and
+// a third page loading the chart as XML shows what the JSON load shows.
 // Each step's time to appear on the other page is reported.
 // Usage: node browser-gantt.js <baseUrl> <mode: faye | remote-events> <screenshotDir>
 'use strict';
@@ -35,6 +36,17 @@ const saved = (t) => {
 const before = ([first, second]) => {
   const id = (x) => { let r = null; gantt.eachTask((k) => { if (k.text === x) r = k.id; }); return r; };
   return id(first) !== null && id(second) !== null && gantt.getTaskIndex(id(first)) < gantt.getTaskIndex(id(second));
+};
+
+// Every task in tree order (text, parent's text, dates, duration, progress, type, open) and every link: two pages
+// showing the same chart give the same string.
+const chartSummary = () => {
+  const name = (id) => (gantt.isTaskExists(id) ? gantt.getTask(id).text : 'root');
+  const tasks = [];
+  gantt.eachTask((k) => tasks.push([k.text, name(gantt.getParent(k.id)), +k.start_date, +k.end_date, Number(k.duration),
+    Number(k.progress || 0), k.type || '', !!k.$open].join('|')));
+  const links = gantt.getLinks().map((l) => [name(l.source), name(l.target), String(l.type)].join('|')).sort();
+  return JSON.stringify({ tasks, links });
 };
 
 /** The centre of an element of the page, in page pixels, found by a function of the page given the task's text. */
@@ -129,6 +141,24 @@ async function main() {
         && gantt.getTaskIndex(id(two)) < gantt.getTaskIndex(id(one)) && linkedUp && gantt.getParent(id(child)) == id(one);
     })(), [one, two, child], { timeout: 10000, polling: 50 });
     report({ step: 'reload-shows-every-change', ms: Date.now() - reloadStarted });
+    // A third page loads the same chart as XML (gantt.load(url, "xml")): it shows what B's JSON load shows.
+    const xmlStarted = Date.now();
+    const c = await openPage(browser, url, errors);
+    pages.push(c);
+    // the page's own JSON load done first, so that it cannot land after the XML one
+    await c.waitForFunction(() => typeof gantt !== 'undefined' && gantt._dp && gantt.getTaskCount() > 0
+      && document.getElementById('live-state').getAttribute('data-state') === 'connected', null, { timeout: 15000, polling: 50 });
+    await c.evaluate(() => new Promise((done) => {
+      gantt.clearAll();
+      if (gantt.getTaskCount() !== 0) throw new Error('clearAll left tasks');
+      gantt.load(new URL('api/gantts/default?format=xml', location.href).href, 'xml', done);
+    }));
+    const [fromXml, fromJson] = await Promise.all([c.evaluate(chartSummary), b.evaluate(chartSummary)]);
+    if (fromXml !== fromJson) throw new Error(`the XML load differs from the JSON load:\n${fromXml}\n${fromJson}`);
+    if (!fromXml.includes(child)) throw new Error('the XML load lacks the child: ' + fromXml);
+    await c.close();
+    pages.pop();
+    report({ step: 'xml-load', ms: Date.now() - xmlStarted });
     await b.waitForFunction(() => document.getElementById('live-state').getAttribute('data-state') === 'connected', null, { timeout: 15000 });
     await measure('delete-parent', () => a.evaluate((t) => {
       let id = null;

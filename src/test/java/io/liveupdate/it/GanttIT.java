@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 /**
- * dhtmlxGantt over real HTTP, as its dataProcessor sends (checked against dhtmlx-gantt 10.0.3's sources): loads,
- * REST-JSON, REST, JSON and POST mode saves with the answers the client reads, refusals that save nothing, cascade
- * deletes, ordering, and every change on {@code /gantts/<name>/update} once, in log order, with its number.
+ * dhtmlxGantt over real HTTP, as its dataProcessor sends (checked against dhtmlx-gantt 10.0.3's sources): JSON and XML
+ * loads, REST-JSON, REST, JSON and POST mode saves with the answers the client reads, GET mode saves refused (405),
+ * refusals that save nothing, cascade deletes, ordering, and every change on {@code /gantts/<name>/update} once, in log order, with its number.
  */
 class GanttIT extends Deployed {
 
@@ -290,6 +290,78 @@ class GanttIT extends Deployed {
         assertEquals(400, unsupported.statusCode(), unsupported.body());
     }
 
+    /**
+     * {@code gantt.load(url + "?format=xml", "xml")}: what 10.0.3's {@code gantt.xml.parse} reads, every attribute of a
+     * {@code <task>} a field and its first child node the text, every attribute of a links {@code <item>} a field.
+     */
+    @Test
+    void anXmlLoadCarriesTheJsonLoadsFieldsAsTheClientParsesThem() {
+        String gantt = newGantt();
+        long project = task(gantt, "{\"text\":\"Project <b> & ]]> \\\"q\\\"\",\"start_date\":\"15-01-2025 00:00\",\"duration\":5,"
+                + "\"progress\":0.4,\"parent\":0,\"open\":true,\"type\":\"project\",\"owner\":{\"name\":\"Ann\"},\"my field\":1}");
+        long child = task(gantt, "{\"text\":\"\",\"start_date\":\"16-01-2025 00:00\",\"duration\":2,\"parent\":" + project + ",\"open\":false}");
+        postJson(url(gantt) + "/link", "{\"source\":" + project + ",\"target\":" + child + ",\"type\":\"1\",\"lag\":\"2 <d>\"}");
+        var json = load(gantt);
+
+        var response = http().get(url(gantt) + "?format=xml");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"), response.headers().toString());
+        var xml = Http.xml(response);
+        assertEquals("data", xml.getDocumentElement().getTagName());
+        var tasks = xml.getElementsByTagName("task");
+        assertEquals(2, tasks.getLength(), response.body());
+        for (int i = 0; i < 2; i++) {
+            int index = i;
+            var task = (Element) tasks.item(i);
+            var fields = json.getJsonArray("data").getJsonObject(i);
+            assertEquals(fields.getString("text"), task.getTextContent(), "the text, markup and ']]>' included");
+            fields.forEach((name, value) -> {
+                if (name.equals("text") || name.equals("my field") || value == JsonValue.FALSE) return;
+                String expected = value instanceof jakarta.json.JsonString text ? text.getString() : value.toString();
+                assertEquals(expected, task.getAttribute(name), name + " of task " + index + ": " + response.body());
+            });
+        }
+        var first = (Element) tasks.item(0);
+        assertEquals(Long.toString(project), first.getAttribute("id"), "in the chart's order");
+        assertEquals("true", first.getAttribute("open"));
+        assertEquals("{\"name\":\"Ann\"}", first.getAttribute("owner"), "an object custom field as its JSON text");
+        assertEquals(1, first.getChildNodes().getLength(), "the text is the task's only child node, as the client reads one");
+        assertFalse(((Element) tasks.item(1)).hasAttribute("open"), "a false open is left out: the client would read \"false\" as true");
+        var collections = xml.getElementsByTagName("coll_options");
+        assertEquals(1, collections.getLength());
+        assertEquals("links", ((Element) collections.item(0)).getAttribute("for"));
+        var links = ((Element) collections.item(0)).getElementsByTagName("item");
+        assertEquals(1, links.getLength());
+        var link = (Element) links.item(0);
+        json.getJsonArray("links").getJsonObject(0).forEach((name, value) ->
+                assertEquals(value instanceof jakarta.json.JsonString text ? text.getString() : value.toString(), link.getAttribute(name), name));
+        assertEquals("2 <d>", link.getAttribute("lag"));
+
+        var byAccept = http().get(url(gantt), "Accept", "text/xml");
+        assertEquals(response.body(), byAccept.body(), "an Accept preferring XML is answered the same");
+        assertEquals(json, load(gantt), "without either, JSON");
+        assertEquals(400, http().get("api/gantts/bad%20name?format=xml").statusCode(), "a bad name is refused as for JSON");
+    }
+
+    /** The GET mode puts the POST mode's form in the URL; any site can make a browser send that, so it is refused. */
+    @Test
+    void aSaveByGetIsRefused405AndChangesNothing() {
+        String gantt = newGantt();
+        long id = task(gantt, "{\"text\":\"stays\",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}");
+        for (String query : new String[] {"gantt_mode=tasks&id=" + id + "&" + enc("!nativeeditor_status") + "=deleted",
+                "gantt_mode=tasks&ids=1700000000001&1700000000001_text=new&1700000000001_start_date=" + enc("15-01-2025 00:00")
+                        + "&1700000000001_duration=1&1700000000001_" + enc("!nativeeditor_status") + "=inserted",
+                "gantt_mode=links&id=1700000000002&source=" + id + "&target=" + id + "&type=0&" + enc("!nativeeditor_status") + "=inserted"}) {
+            var response = http().get(url(gantt) + "?editing=true&" + query + "&dhxr1700000000000=1");
+            assertEquals(405, response.statusCode(), response.body());
+            assertEquals("POST", response.headers().firstValue("Allow").orElse(""));
+            assertTrue(Http.json(response).getString("message").contains("liveupdate.connector.allow-get-saves"), response.body());
+        }
+        assertEquals(List.of(id), taskIds(gantt), "nothing inserted, nothing deleted");
+        assertEquals(0, load(gantt).getJsonArray("links").size());
+        assertEquals(200, http().get(url(gantt) + "?editing=true&gantt_mode=tasks").statusCode(), "a GET without rows is still a load");
+    }
+
     @Test
     void everyChangeReachesFayeSubscribersOnceInLogOrder() {
         String gantt = newGantt();
@@ -379,7 +451,7 @@ class GanttIT extends Deployed {
     static void runDemoPages(java.net.URL deploymentUrl, String mode) throws Exception {
         BrowserScenario.requireChromium();
         var steps = BrowserScenario.run("browser-gantt.js", "browser-gantt-" + mode, deploymentUrl, mode);
-        for (String step : List.of("create", "create-second", "link", "drag", "reorder", "child", "reload-shows-every-change", "delete-parent", "reload")) {
+        for (String step : List.of("create", "create-second", "link", "drag", "reorder", "child", "reload-shows-every-change", "xml-load", "delete-parent", "reload")) {
             assertTrue(BrowserScenario.ran(steps, step), step + " ran: " + steps);
         }
     }

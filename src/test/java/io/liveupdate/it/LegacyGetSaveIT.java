@@ -79,4 +79,51 @@ class LegacyGetSaveIT {
         assertTrue(Http.json(response).getString("message").contains("another site"), response.body());
         assertEquals(java.util.Set.of(id), calendar.load().keySet());
     }
+
+    /** dhtmlxGantt's GET mode, as 10.0.3 sends it: the POST mode's form after {@code ?editing=true&gantt_mode=..}. */
+    @Test
+    void ganttGetModeSavesAsThePostModeDoes() {
+        String chart = "api/gantts/g" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String status = enc("!nativeeditor_status");
+        var single = http().get(chart + "?editing=true&gantt_mode=tasks&id=1700000000001&text=" + enc("By GET & <b>")
+                + "&start_date=" + enc("15-01-2025 00:00") + "&duration=2&progress=0&parent=0&owner=Ann&" + status + "=inserted&dhxr1700000000000=1");
+        assertEquals(200, single.statusCode(), single.body());
+        var inserted = (org.w3c.dom.Element) Http.xml(single).getElementsByTagName("action").item(0);
+        assertEquals("inserted", inserted.getAttribute("type"), single.body());
+        assertEquals("1700000000001", inserted.getAttribute("sid"));
+        String first = inserted.getAttribute("tid");
+
+        var batched = http().get(chart + "?editing=true&gantt_mode=tasks&ids=1700000000002&1700000000002_text=second"
+                + "&1700000000002_start_date=" + enc("16-01-2025 00:00") + "&1700000000002_duration=1&1700000000002_parent=0"
+                + "&1700000000002_" + status + "=inserted");
+        var second = (org.w3c.dom.Element) Http.xml(batched).getElementsByTagName("action").item(0);
+        assertEquals("inserted", second.getAttribute("type"), batched.body());
+        var link = http().get(chart + "?editing=true&gantt_mode=links&id=1700000000003&source=" + first + "&target=" + second.getAttribute("tid")
+                + "&type=0&" + status + "=inserted");
+        assertEquals("inserted", ((org.w3c.dom.Element) Http.xml(link).getElementsByTagName("action").item(0)).getAttribute("type"), link.body());
+        var update = http().get(chart + "?editing=true&gantt_mode=tasks&id=" + first + "&text=renamed&start_date=" + enc("15-01-2025 00:00")
+                + "&duration=3&parent=0&version=1&" + status + "=updated");
+        assertEquals("updated", ((org.w3c.dom.Element) Http.xml(update).getElementsByTagName("action").item(0)).getAttribute("type"), update.body());
+
+        var load = Http.json(http().get(chart));
+        var task = load.getJsonArray("data").getJsonObject(0);
+        assertEquals("renamed", task.getString("text"));
+        assertEquals(3, task.getInt("duration"));
+        assertEquals("Ann", task.getString("owner"), "a custom field stored");
+        for (String reserved : new String[] {"gantt_mode", "editing", "dhxr1700000000000", "!nativeeditor_status"}) {
+            assertFalse(task.containsKey(reserved), reserved + " is not a field: " + task);
+        }
+        assertEquals(2, load.getJsonArray("data").size());
+        assertEquals(1, load.getJsonArray("links").size());
+
+        var delete = http().get(chart + "?editing=true&gantt_mode=tasks&id=" + first + "&" + status + "=deleted");
+        assertEquals("deleted", ((org.w3c.dom.Element) Http.xml(delete).getElementsByTagName("action").item(0)).getAttribute("type"), delete.body());
+        var after = Http.json(http().get(chart));
+        assertEquals(1, after.getJsonArray("data").size());
+        assertEquals(0, after.getJsonArray("links").size(), "the deleted task's link went with it");
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -29,7 +29,8 @@ public record LoadRequest(LocalDateTime from, LocalDateTime to, boolean xml, Dat
                 .orElseThrow(() -> new MalformedRequestException(name + " '" + value + "' is not a date (expected %Y-%m-%d)"));
     }
 
-    private static boolean wantsXml(String format, List<MediaType> accepted) {
+    /** Whether a load is answered in XML: {@code ?format=xml}, or an Accept header whose first concrete type is XML. */
+    public static boolean wantsXml(String format, List<MediaType> accepted) {
         if (format != null && !format.isBlank()) return format.equalsIgnoreCase("xml");
         // Accept is sorted by preference; the first concrete type decides.
         for (MediaType type : accepted) {

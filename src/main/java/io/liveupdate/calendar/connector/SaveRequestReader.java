@@ -64,6 +64,11 @@ public final class SaveRequestReader {
         };
     }
 
+    /** Whether a GET's parsed query carries dataProcessor rows (legacy GET mode) rather than asking for a load. */
+    public static boolean isFormSave(Map<String, String> query) {
+        return query.containsKey(IDS) || query.containsKey(STATUS);
+    }
+
     /** The save a GET's parsed query carries (legacy GET mode), or empty for a load. */
     static Optional<SaveRequest> fromQuery(Map<String, String> query) {
         return formRows(query).map(save -> save.withSecurityKey(query.get(SaveGate.SECURITY_KEY)));
@@ -90,9 +95,9 @@ public final class SaveRequestReader {
     }
 
     private static Optional<SaveRequest> formRows(Map<String, String> form) {
+        if (!isFormSave(form)) return Optional.empty();
         if (form.containsKey(IDS)) return Optional.of(new SaveRequest(SaveRequest.Answer.XML_ACTIONS, batchedRows(form)));
-        if (form.containsKey(STATUS)) return Optional.of(new SaveRequest(SaveRequest.Answer.XML_ACTIONS, List.of(singleRow(form))));
-        return Optional.empty();
+        return Optional.of(new SaveRequest(SaveRequest.Answer.XML_ACTIONS, List.of(singleRow(form))));
     }
 
     private static List<RowChange> batchedRows(Map<String, String> form) {

@@ -3,8 +3,11 @@ package io.liveupdate.gantt.connector;
 import io.liveupdate.calendar.connector.BoundedBody;
 import io.liveupdate.calendar.connector.ConnectorSettings;
 import io.liveupdate.calendar.connector.FormData;
+import io.liveupdate.calendar.connector.LoadRequest;
 import io.liveupdate.calendar.connector.MalformedRequestException;
 import io.liveupdate.calendar.connector.RequestTooLargeException;
+import io.liveupdate.calendar.connector.SaveByGetException;
+import io.liveupdate.calendar.connector.SaveRequestReader;
 import io.liveupdate.gantt.GanttService;
 import io.liveupdate.gantt.Gantts;
 import io.liveupdate.security.AccessControl;
@@ -26,14 +29,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One chart's dataProcessor URL, {@code /api/gantts/{name}}: {@code GET} loads it; the REST and REST-JSON modes save
- * on {@code <url>/task[/id]} and {@code <url>/link[/id]}; the POST and JSON modes post to {@code <url>?editing=true&
- * gantt_mode=tasks|links} ({@link GanttModes}). A thin adapter: every processed save is answered HTTP 200 with the
- * action the client reads (it counts other statuses as failures).
+ * One chart's dataProcessor URL, {@code /api/gantts/{name}}: {@code GET} loads it (JSON or XML); the REST and
+ * REST-JSON modes save on {@code <url>/task[/id]} and {@code <url>/link[/id]}; the POST and JSON modes post to
+ * {@code <url>?editing=true&gantt_mode=tasks|links} ({@link GanttModes}), the GET mode sends the POST mode's form in
+ * the query. A thin adapter: every processed save is answered HTTP 200 with the action the client reads (it counts
+ * other statuses as failures).
  */
 @Path("gantts/{gantt}")
 @ApplicationScoped
@@ -55,15 +61,35 @@ public class GanttResource {
     @Inject
     CsrfKeys csrfKeys;
 
+    /**
+     * A load ({@code {"data":[..],"links":[..]}}, or {@link GanttXml} for {@code ?format=xml} or an Accept that prefers
+     * XML), or a save in the dataProcessor's GET mode (its rows in the query), refused 405 unless
+     * {@code liveupdate.connector.allow-get-saves} is on: any site can make a browser send a GET.
+     */
     @GET
-    public Response load(@PathParam("gantt") String gantt) {
+    public Response load(@PathParam("gantt") String gantt, @Context UriInfo uri, @Context HttpHeaders headers) {
         SaveGate gate = gate(gantt);
+        String rawQuery = uri.getRequestUri().getRawQuery();
+        Map<String, String> query = FormData.parse(rawQuery);
+        if (SaveRequestReader.isFormSave(query)) return saveByGet(gantt, gate, rawQuery, query, headers);
         gate.requireRead();
-        String json = gantts.load(gantt).toString();
-        // The CSRF key (URL-safe Base64: nothing to escape) goes where the client reads it, the root's first key.
+        JsonObject load = gantts.load(gantt);
         Optional<String> key = gate.securityKey();
+        if (LoadRequest.wantsXml(query.get("format"), headers.getAcceptableMediaTypes())) {
+            return Response.ok(GanttXml.load(load, key), XML).build();
+        }
+        String json = load.toString();
+        // The CSRF key (URL-safe Base64: nothing to escape) goes where the client reads it, the root's first key.
         if (key.isPresent()) json = "{\"" + SaveGate.SECURITY_KEY + "\":\"" + key.get() + "\"," + json.substring(1);
         return Response.ok(json, JSON).build();
+    }
+
+    /** The GET mode: the query is the POST mode's form (gantt_mode and all), answered the same. */
+    private Response saveByGet(String gantt, SaveGate gate, String rawQuery, Map<String, String> query, HttpHeaders headers) {
+        requireWrite(gate, headers);
+        if (!settings.allowGetSaves()) throw new SaveByGetException();
+        byte[] form = rawQuery.getBytes(StandardCharsets.UTF_8);
+        return answer(gantt, gate, headers, GanttModes.modes(query, MediaType.APPLICATION_FORM_URLENCODED, form));
     }
 
     @POST
@@ -110,10 +136,14 @@ public class GanttResource {
 
     /** Write access first (before reading a byte), then the body, bounded. */
     private byte[] read(SaveGate gate, HttpHeaders headers, InputStream body) {
-        gate.requireWrite(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST),
-                headers.getHeaderString(SaveGate.FETCH_SITE_HEADER));
+        requireWrite(gate, headers);
         if (headers.getLength() > settings.maxBodyBytes()) throw new RequestTooLargeException(settings.maxBodyBytes());
         return BoundedBody.read(body, settings.maxBodyBytes());
+    }
+
+    private static void requireWrite(SaveGate gate, HttpHeaders headers) {
+        gate.requireWrite(headers.getHeaderString("Origin"), headers.getHeaderString(HttpHeaders.HOST),
+                headers.getHeaderString(SaveGate.FETCH_SITE_HEADER));
     }
 
     private SaveGate gate(String gantt) {
