@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.support.Psql;
+import jakarta.json.JsonObject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Changes made by other applications' SQL (docs/databases.md "Changes made by other applications"): the triggers of
  * server-config/outside-writes/postgres.sql, installed with psql as a DBA would, for the test's calendar only, on the
- * WAR's own table; plain JDBC writes, outside the WAR, reach a Faye client, in log order with the WAR's saves, once
- * each. The triggers are taken out again after each test (the run's database is every IT's).
+ * WAR's own table; plain JDBC writes, outside the WAR, reach a Faye client and a RemoteEvents page, in log order with
+ * the WAR's saves, once each. The triggers are taken out again after each test (the run's database is every IT's).
  */
 class OutsideWritesIT extends Deployed {
 
@@ -31,7 +33,8 @@ class OutsideWritesIT extends Deployed {
         var calendar = new TestCalendar(http());
         String channel = "/calendars/" + calendar.name + "/update";
         psql("postgres.sql", "calendar=" + calendar.name);
-        try (var page = FayeClient.start("page")) {
+        try (var page = FayeClient.start("page");
+                var remote = RemoteEventsPage.open(http(), URI.create(deploymentUrl.toString()), calendar.name)) {
             page.connect(deploymentUrl + "sync", FayeClient.Transport.WEBSOCKET);
             page.subscribe(channel);
             long id;
@@ -46,6 +49,9 @@ class OutsideWritesIT extends Deployed {
             }
             ClusterChecks.assertSameAsLog(calendar, channel, List.of(page));
             assertEquals(List.of(id + " inserted", id + " updated", id + " deleted"), ClusterChecks.logOf(calendar));
+            assertEquals(List.of("add-event " + id, "update-event " + id, "delete-event " + id),
+                    List.of(typeAndId(remote.nextEvent()), typeAndId(remote.nextEvent()), typeAndId(remote.nextEvent())),
+                    "a RemoteEvents page too");
         } finally {
             psql("postgres-remove.sql");
         }
@@ -83,6 +89,10 @@ class OutsideWritesIT extends Deployed {
         } finally {
             psql("postgres-remove.sql");
         }
+    }
+
+    private static String typeAndId(JsonObject value) {
+        return value.getString("type") + " " + value.getJsonObject("event").getJsonNumber("id").longValue();
     }
 
     /**
