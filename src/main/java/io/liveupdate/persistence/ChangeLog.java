@@ -39,6 +39,9 @@ public class ChangeLog {
     /** The PostgreSQL notification channel every appended change rings (see {@link #ringDoorbell}). */
     public static final String DOORBELL = "liveupdate_changes";
 
+    /** The transaction-local PostgreSQL setting that marks a transaction's row writes as the WAR's (see {@link #append}). */
+    public static final String WRITER = "liveupdate.writer";
+
     @Inject
     ChangeLogSettings settings;
 
@@ -48,6 +51,7 @@ public class ChangeLog {
     /** @return the entry as written: the change's number in its stream, its payload and the stream's epoch */
     public LoggedChange append(String stream, JsonObject payload) {
         try (Connection connection = dataSource.getConnection()) {
+            if (isPostgres(connection)) markAsTheWars(connection);
             StreamHead head = bump(connection, stream);
             long seq = head.lastSeq();
             try (PreparedStatement insert = connection.prepareStatement(
@@ -244,6 +248,17 @@ public class ChangeLog {
         try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + DOORBELL + "', ?)")) {
             notify.setString(1, doorbell);
             notify.executeQuery().close();
+        }
+    }
+
+    /**
+     * Tells the triggers of server-config/outside-writes/postgres.sql that this transaction's rows were written by the
+     * WAR, which numbers them itself: {@value #WRITER} is {@code war} until the transaction ends. The triggers are
+     * deferred to the commit, so it does not matter whether JPA wrote the row before or after this call.
+     */
+    private static void markAsTheWars(Connection connection) throws SQLException {
+        try (PreparedStatement mark = connection.prepareStatement("SELECT set_config('" + WRITER + "', 'war', true)")) {
+            mark.executeQuery().close();
         }
     }
 
