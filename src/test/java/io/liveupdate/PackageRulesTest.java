@@ -126,10 +126,6 @@ class PackageRulesTest {
     @Test
     void connectorsKnowNothingOfJpaExceptionsOrTransactions() {
         noClasses().that().resideInAPackage("io.liveupdate..connector..")
-                .and(except(
-                        // Gantt's saves still tell a lost optimistic race themselves: the calendar's way (failure kinds
-                        // from the service) is the next step there, left to the Gantt work under way at the same time.
-                        "io.liveupdate.gantt.connector.GanttSaves"))
                 .should().dependOnClassesThat(resideInAnyPackage(JPA_AND_TRANSACTIONS))
                 .check(APP);
     }
