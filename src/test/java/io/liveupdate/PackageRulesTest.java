@@ -120,6 +120,29 @@ class PackageRulesTest {
     }
 
     /**
+     * "calendar.connector", "gantt.connector": ... knows nothing of "another connector": what both read the same way
+     * (bodies, forms, the dataProcessor's save modes, errors) is the shared {@code connector} package.
+     */
+    @Test
+    void aConnectorKnowsNothingOfAnotherConnector() {
+        noClasses().that().resideInAPackage("io.liveupdate.calendar.connector..")
+                .should().dependOnClassesThat(resideInAPackage("io.liveupdate.gantt.connector.."))
+                .check(APP);
+        noClasses().that().resideInAPackage("io.liveupdate.gantt.connector..")
+                .should().dependOnClassesThat(resideInAPackage("io.liveupdate.calendar.connector.."))
+                .check(APP);
+    }
+
+    /** "connector: what both connectors share ... knows nothing of the domains or either connector". */
+    @Test
+    void theSharedConnectorPartsKnowNothingOfTheDomainsOrEitherConnector() {
+        noClasses().that().resideInAPackage("io.liveupdate.connector")
+                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.calendar..", "io.liveupdate.gantt..", "io.liveupdate.storage..")
+                        .or(resideInAnyPackage(JPA_AND_TRANSACTIONS)))
+                .check(APP);
+    }
+
+    /**
      * The connectors are thin adapters: what a failed transaction means (a lost race, a commit that failed) is decided
      * by the domain's service, so a connector names no JPA, EclipseLink or JTA exception.
      */

@@ -1,7 +1,7 @@
 package io.liveupdate.gantt.connector;
 
 import io.liveupdate.calendar.CustomFields;
-import io.liveupdate.calendar.connector.SchedulerDates;
+import io.liveupdate.connector.SchedulerDates;
 import io.liveupdate.gantt.GanttJson;
 import io.liveupdate.gantt.GanttRefusal;
 import io.liveupdate.gantt.LinkData;

@@ -7,6 +7,7 @@ import io.liveupdate.gantt.ItemSaves;
 import io.liveupdate.gantt.SavedItem;
 import io.liveupdate.gantt.UnknownGanttItem;
 import io.liveupdate.input.LogSafe;
+import io.liveupdate.input.LoggableFailure;
 import io.liveupdate.input.PlainId;
 import io.liveupdate.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,7 +109,7 @@ public class GanttSaves {
             case UNKNOWN -> refuse("error", gantt, entity, action, id, refused.reason(), null);
             case STALE -> refuse("error", gantt, entity, action, id, refused.reason(), refused.current());
             case FAILED -> {
-                LOG.log(Level.WARNING, "Save of " + entity + " " + LogSafe.text(id) + " in gantt '" + gantt + "' failed", refused.cause());
+                LOG.log(Level.WARNING, "Save of " + entity + " " + LogSafe.text(id) + " in gantt '" + gantt + "' failed", LoggableFailure.of(refused.cause()));
                 yield refuse("error", gantt, entity, action, id, refused.reason(), null);
             }
         };
