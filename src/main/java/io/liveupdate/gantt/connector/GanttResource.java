@@ -14,6 +14,7 @@ import io.liveupdate.security.AccessControl;
 import io.liveupdate.security.CsrfKeys;
 import io.liveupdate.security.SaveGate;
 import io.liveupdate.security.SecuritySettings;
+import io.liveupdate.wire.GanttWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -73,7 +74,7 @@ public class GanttResource {
         Map<String, String> query = FormData.parse(rawQuery);
         if (SaveRequestReader.isFormSave(query)) return saveByGet(gantt, gate, rawQuery, query, headers);
         gate.requireRead();
-        JsonObject load = gantts.load(gantt);
+        JsonObject load = GanttWriter.chart(gantts.load(gantt));
         Optional<String> key = gate.securityKey();
         if (ResponseFormat.wantsXml(query.get("format"), headers.getAcceptableMediaTypes())) {
             return Response.ok(GanttXml.load(load, key), XML).build();

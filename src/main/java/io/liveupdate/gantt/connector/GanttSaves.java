@@ -10,6 +10,7 @@ import io.liveupdate.input.LogSafe;
 import io.liveupdate.input.LoggableFailure;
 import io.liveupdate.input.PlainId;
 import io.liveupdate.json.Json;
+import io.liveupdate.wire.GanttWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -56,7 +57,7 @@ public class GanttSaves {
     private static JsonObject saved(SavedItem saved, String id) {
         var answer = Json.createObjectBuilder().add("action", saved.action());
         if (id != null) answer.add("sid", id);
-        return answer.add("tid", saved.id()).add("item", saved.item()).build();
+        return answer.add("tid", saved.id()).add("item", GanttWriter.item(saved.item())).build();
     }
 
     /** The row as the page sent it: its fields are read when it runs, so a field the rules refuse is a refusal too. */
@@ -107,7 +108,8 @@ public class GanttSaves {
         return switch (refused.failure()) {
             case INVALID -> refuse("invalid", gantt, entity, action, id, refused.reason(), null);
             case UNKNOWN -> refuse("error", gantt, entity, action, id, refused.reason(), null);
-            case STALE -> refuse("error", gantt, entity, action, id, refused.reason(), refused.current());
+            case STALE -> refuse("error", gantt, entity, action, id, refused.reason(),
+                    refused.current() == null ? null : GanttWriter.item(refused.current()));
             case FAILED -> {
                 LOG.log(Level.WARNING, "Save of " + entity + " " + LogSafe.text(id) + " in gantt '" + gantt + "' failed", LoggableFailure.of(refused.cause()));
                 yield refuse("error", gantt, entity, action, id, refused.reason(), null);
