@@ -144,7 +144,7 @@ public class GanttService {
         return Json.createObjectBuilder().add("data", tasks).add("links", links).build();
     }
 
-    /** The stored task or link as the chart reads it, if this chart has it (what a refused page is shown). */
+    /** The stored task or link ({@link GanttItems}), if this chart has it (what a refused page is shown). */
     @Transactional(TxType.SUPPORTS)
     public Optional<JsonObject> stored(String gantt, String entity, long id) {
         if (TASK.equals(entity)) return Optional.ofNullable(findTask(gantt, id)).map(GanttItems::task);
