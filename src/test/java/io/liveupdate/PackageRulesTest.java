@@ -75,10 +75,6 @@ class PackageRulesTest {
     @Test
     void calendarAndGanttKnowNothingOfHttpFormatsOrSessions() {
         noClasses().that().resideInAnyPackage("io.liveupdate.calendar", "io.liveupdate.gantt")
-                .and(except(
-                        // Gantt's wire form (tasks and links as the chart reads them) belongs in wire beside the
-                        // event's; moving it is left to the Gantt work under way at the same time.
-                        "io.liveupdate.gantt.GanttJson"))
                 .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate..connector..", "io.liveupdate.bayeux..",
                         "io.liveupdate.live..", "io.liveupdate.storage..", "io.liveupdate.cluster..", "io.liveupdate.wire.."))
                 .check(APP);
@@ -120,16 +116,35 @@ class PackageRulesTest {
     }
 
     /**
+     * "calendar.connector", "gantt.connector": ... knows nothing of "another connector": what both read the same way
+     * (bodies, forms, the dataProcessor's save modes, errors) is the shared {@code connector} package.
+     */
+    @Test
+    void aConnectorKnowsNothingOfAnotherConnector() {
+        noClasses().that().resideInAPackage("io.liveupdate.calendar.connector..")
+                .should().dependOnClassesThat(resideInAPackage("io.liveupdate.gantt.connector.."))
+                .check(APP);
+        noClasses().that().resideInAPackage("io.liveupdate.gantt.connector..")
+                .should().dependOnClassesThat(resideInAPackage("io.liveupdate.calendar.connector.."))
+                .check(APP);
+    }
+
+    /** "connector: what both connectors share ... knows nothing of the domains or either connector". */
+    @Test
+    void theSharedConnectorPartsKnowNothingOfTheDomainsOrEitherConnector() {
+        noClasses().that().resideInAPackage("io.liveupdate.connector")
+                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.calendar..", "io.liveupdate.gantt..", "io.liveupdate.storage..")
+                        .or(resideInAnyPackage(JPA_AND_TRANSACTIONS)))
+                .check(APP);
+    }
+
+    /**
      * The connectors are thin adapters: what a failed transaction means (a lost race, a commit that failed) is decided
      * by the domain's service, so a connector names no JPA, EclipseLink or JTA exception.
      */
     @Test
     void connectorsKnowNothingOfJpaExceptionsOrTransactions() {
         noClasses().that().resideInAPackage("io.liveupdate..connector..")
-                .and(except(
-                        // Gantt's saves still tell a lost optimistic race themselves: the calendar's way (failure kinds
-                        // from the service) is the next step there, left to the Gantt work under way at the same time.
-                        "io.liveupdate.gantt.connector.GanttSaves"))
                 .should().dependOnClassesThat(resideInAnyPackage(JPA_AND_TRANSACTIONS))
                 .check(APP);
     }
@@ -153,16 +168,12 @@ class PackageRulesTest {
 
     /**
      * The cluster is plugged into the core (it relays client publishes between nodes as a publish listener): what is
-     * published on a commit does not hand messages to it.
+     * published on a commit does not hand messages to it, and a publish meant for every node says so to the core
+     * ({@code BayeuxServer.publishToEveryServer}).
      */
     @Test
     void liveKnowsNothingOfTheCluster() {
         noClasses().that().resideInAPackage("io.liveupdate.live..")
-                .and(except(
-                        // The /broadcast relay runs on the node that got the publish only, so it shares what it
-                        // relays itself (ClusterOutbox.share); a seam in the core for a server publish meant for every
-                        // node would take this away.
-                        "io.liveupdate.live.BroadcastRelay"))
                 .should().dependOnClassesThat(resideInAPackage("io.liveupdate.cluster.."))
                 .check(APP);
     }

@@ -151,11 +151,32 @@ public class BayeuxServer {
      * a client extension reads); Faye's client hands {@code ext} to its extensions, not to subscribers.
      */
     public int publish(String channel, JsonValue data, JsonObject ext) {
-        ChannelId id = ChannelId.of(channel);
-        if (id.isWild() || id.isMeta() || id.isService()) throw new IllegalArgumentException("not a broadcast channel: " + channel);
+        ChannelId id = broadcastChannel(channel);
         var message = Json.createObjectBuilder().add(CHANNEL, channel).add(DATA, data);
         if (ext != null) message.add(EXT, ext);
         return fanOut.deliver(FrozenMessage.of(message.build()), id, Optional.empty());
+    }
+
+    /**
+     * As {@link #publish(String, JsonValue)}, for a message meant for the subscribers of every server, not only this
+     * one's: the {@link PublishListener}s are told of it as of a client's publish, and they carry it to the others.
+     * For server-side work that runs on the one server a client's publish reached (a relay of that publish), whose
+     * result is in no change log that would reach the other servers.
+     *
+     * @return how many sessions of this server took the message
+     */
+    public int publishToEveryServer(String channel, JsonValue data) {
+        ChannelId id = broadcastChannel(channel);
+        var delivery = FrozenMessage.of(Json.createObjectBuilder().add(CHANNEL, channel).add(DATA, data).build());
+        int taken = fanOut.deliver(delivery, id, Optional.empty());
+        publish.tellListeners(id, delivery);
+        return taken;
+    }
+
+    private static ChannelId broadcastChannel(String channel) {
+        ChannelId id = ChannelId.of(channel);
+        if (id.isWild() || id.isMeta() || id.isService()) throw new IllegalArgumentException("not a broadcast channel: " + channel);
+        return id;
     }
 
     /**
@@ -235,7 +256,7 @@ public class BayeuxServer {
         sessionListeners.add(Objects.requireNonNull(listener));
     }
 
-    /** Told of every client publish delivered here, see {@link PublishListener}. */
+    /** Told of every client publish delivered here (and of {@link #publishToEveryServer}), see {@link PublishListener}. */
     public void addPublishListener(PublishListener listener) {
         publishListeners.add(Objects.requireNonNull(listener));
     }

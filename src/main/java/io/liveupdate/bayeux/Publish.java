@@ -50,6 +50,11 @@ final class Publish {
 
     private void broadcast(FrozenMessage delivery, ChannelId channel, Optional<ServerSession> publisher) {
         fanOut.deliver(delivery, channel, publisher);
+        tellListeners(channel, delivery);
+    }
+
+    /** Each listener isolated: one that throws is logged and keeps neither the reply nor the others from going on. */
+    void tellListeners(ChannelId channel, FrozenMessage delivery) {
         for (PublishListener listener : listeners) {
             try {
                 listener.published(channel, delivery);

@@ -10,7 +10,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * Carries the messages that are in no change log to the other nodes: every client publish this node delivered
- * (as the Bayeux server's {@link PublishListener}) and what the server {@link #share}s. The publishing thread only
+ * (as the Bayeux server's {@link PublishListener}), and what the server publishes for every node
+ * ({@code BayeuxServer.publishToEveryServer}, which tells the listener too). The publishing thread only
  * queues the message; one task at a time on the managed executor NOTIFYs what is queued, in order
  * ({@link MessageNotifier}), so a publisher's messages reach the other nodes in the order it made them and no
  * socket waits for the database.
@@ -67,11 +67,6 @@ public class ClusterOutbox implements PublishListener {
     @Override
     public void published(ChannelId channel, FrozenMessage delivery) {
         if (!isNumbered(delivery.object())) offer(delivery.json());
-    }
-
-    /** Sends a message the server published here to the other nodes' subscribers of {@code channel} too. */
-    public void share(String channel, JsonValue data) {
-        if (enabled) offer(ClusterMessage.json(channel, data));
     }
 
     static boolean isNumbered(JsonObject delivery) {

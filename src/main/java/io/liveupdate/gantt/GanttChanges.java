@@ -55,7 +55,7 @@ public class GanttChanges {
     }
 
     void deleted(String gantt, String entity, long id) {
-        append(gantt, Json.createObjectBuilder().add("type", "delete-" + entity).add(entity, GanttJson.idOnly(id)).build());
+        append(gantt, Json.createObjectBuilder().add("type", "delete-" + entity).add(entity, GanttItems.idOnly(id)).build());
     }
 
     /** Must run in the saving transaction ({@link GanttService} methods are transactional). */

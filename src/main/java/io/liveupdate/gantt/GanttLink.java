@@ -68,7 +68,7 @@ public class GanttLink {
     }
 
     void requireEditedVersion(Long edited) {
-        if (edited != null && edited != version) throw new StaleGanttItem("link", id, edited, version, GanttJson.link(this));
+        if (edited != null && edited != version) throw new StaleGanttItem("link", id, edited, version, GanttItems.link(this));
     }
 
     public long getId() {

@@ -41,7 +41,7 @@ public class GanttService {
         em.persist(task);
         if (data.move() != null) move(gantt, task, data.move());
         em.flush();
-        JsonObject item = GanttJson.task(task);
+        JsonObject item = GanttItems.task(task);
         changes.added(gantt, TASK, item, clientReference);
         return new SavedItem("inserted", task.getId(), item);
     }
@@ -57,7 +57,7 @@ public class GanttService {
         task.apply(data);
         if (data.move() != null) move(gantt, task, data.move());
         em.flush();
-        JsonObject item = GanttJson.task(task);
+        JsonObject item = GanttItems.task(task);
         changes.updated(gantt, TASK, item);
         return new SavedItem("updated", id, item);
     }
@@ -72,7 +72,7 @@ public class GanttService {
     @Transactional(TxType.REQUIRES_NEW)
     public SavedItem deleteTask(String gantt, long id, Long editedVersion) {
         var task = findTask(gantt, id);
-        if (task == null) return new SavedItem("deleted", id, GanttJson.idOnly(id));
+        if (task == null) return new SavedItem("deleted", id, GanttItems.idOnly(id));
         task.requireEditedVersion(editedVersion);
         List<Long> subtree = GanttRules.subtreeDeepestFirst(id, at -> children(gantt, at));
         for (long member : subtree) {
@@ -90,7 +90,7 @@ public class GanttService {
             em.flush();
             changes.deleted(gantt, TASK, member);
         }
-        return new SavedItem("deleted", id, GanttJson.idOnly(id));
+        return new SavedItem("deleted", id, GanttItems.idOnly(id));
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -100,7 +100,7 @@ public class GanttService {
         requireNoLinkCycle(gantt, link, null);
         em.persist(link);
         em.flush();
-        JsonObject item = GanttJson.link(link);
+        JsonObject item = GanttItems.link(link);
         changes.added(gantt, LINK, item, clientReference);
         return new SavedItem("inserted", link.getId(), item);
     }
@@ -114,7 +114,7 @@ public class GanttService {
         requireEnds(gantt, link);
         requireNoLinkCycle(gantt, link, id);
         em.flush();
-        JsonObject item = GanttJson.link(link);
+        JsonObject item = GanttItems.link(link);
         changes.updated(gantt, LINK, item);
         return new SavedItem("updated", id, item);
     }
@@ -129,7 +129,7 @@ public class GanttService {
             em.flush();
             changes.deleted(gantt, LINK, id);
         }
-        return new SavedItem("deleted", id, GanttJson.idOnly(id));
+        return new SavedItem("deleted", id, GanttItems.idOnly(id));
     }
 
     /** {@code {"data":[tasks in the chart's order],"links":[links]}}. */
@@ -137,19 +137,19 @@ public class GanttService {
     public JsonObject load(String gantt) {
         var tasks = Json.createArrayBuilder();
         em.createNamedQuery(GanttTask.FIND_ALL, GanttTask.class).setParameter("gantt", gantt).getResultList()
-                .forEach(task -> tasks.add(GanttJson.task(task)));
+                .forEach(task -> tasks.add(GanttItems.task(task)));
         var links = Json.createArrayBuilder();
         em.createNamedQuery(GanttLink.FIND_ALL, GanttLink.class).setParameter("gantt", gantt).getResultList()
-                .forEach(link -> links.add(GanttJson.link(link)));
+                .forEach(link -> links.add(GanttItems.link(link)));
         return Json.createObjectBuilder().add("data", tasks).add("links", links).build();
     }
 
-    /** The stored task or link as the chart reads it, if this chart has it (what a refused page is shown). */
+    /** The stored task or link ({@link GanttItems}), if this chart has it (what a refused page is shown). */
     @Transactional(TxType.SUPPORTS)
     public Optional<JsonObject> stored(String gantt, String entity, long id) {
-        if (TASK.equals(entity)) return Optional.ofNullable(findTask(gantt, id)).map(GanttJson::task);
+        if (TASK.equals(entity)) return Optional.ofNullable(findTask(gantt, id)).map(GanttItems::task);
         var link = em.find(GanttLink.class, id);
-        return link == null || !link.getGantt().equals(gantt) ? Optional.empty() : Optional.of(GanttJson.link(link));
+        return link == null || !link.getGantt().equals(gantt) ? Optional.empty() : Optional.of(GanttItems.link(link));
     }
 
     /** The target's place, and every task from there on one down (their versions stay: see {@link GanttTask#MAKE_ROOM}). */

@@ -97,7 +97,7 @@ public class GanttTask {
 
     /** Optimistic lock as the page sees it: a save naming the version it edited is refused once another change won. */
     void requireEditedVersion(Long edited) {
-        if (edited != null && edited != version) throw new StaleGanttItem("task", id, edited, version, GanttJson.task(this));
+        if (edited != null && edited != version) throw new StaleGanttItem("task", id, edited, version, GanttItems.task(this));
     }
 
     void moveTo(long position) {

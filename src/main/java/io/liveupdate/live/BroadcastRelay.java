@@ -6,7 +6,6 @@ import io.liveupdate.bayeux.Extension;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.calendar.EventService;
 import io.liveupdate.channels.CalendarChannels;
-import io.liveupdate.cluster.ClusterOutbox;
 import io.liveupdate.input.LogSafe;
 import io.liveupdate.input.PlainId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +39,6 @@ public class BroadcastRelay implements Extension {
     EventService events;
     @Inject
     RecentPublications recent;
-    @Inject
-    ClusterOutbox cluster;
 
     @Override
     public JsonObject incoming(JsonObject message, Connection connection) {
@@ -59,8 +56,7 @@ public class BroadcastRelay implements Extension {
 
     /** To the subscribers of {@code /update} here and on the other nodes: this relay ran on this node only. */
     private void relay(JsonObject stored) {
-        bayeux.publish(CalendarChannels.UPDATE, stored);
-        cluster.share(CalendarChannels.UPDATE, stored);
+        bayeux.publishToEveryServer(CalendarChannels.UPDATE, stored);
     }
 
     /** The stored event with this id as the legacy message of its last change, if {@code tid} is one. */

@@ -3,11 +3,12 @@ package io.liveupdate.live;
 import io.liveupdate.channels.GanttChannels;
 import io.liveupdate.gantt.GanttChanges;
 import io.liveupdate.persistence.LoggedChange;
+import io.liveupdate.wire.GanttWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonValue;
 import java.util.Optional;
 
-/** The charts' channels ({@code /gantts/<name>/update}): each is its chart's stream, whose entries are the messages sent. */
+/** The charts' channels ({@code /gantts/<name>/update}): each is its chart's stream, whose entries are the messages sent, as the chart reads them ({@link GanttWriter#change}). */
 @ApplicationScoped
 public class GanttNumbering implements NumberedChannels {
 
@@ -18,6 +19,6 @@ public class GanttNumbering implements NumberedChannels {
 
     @Override
     public JsonValue dataOf(LoggedChange change) {
-        return change.payload();
+        return GanttWriter.change(change.payload());
     }
 }

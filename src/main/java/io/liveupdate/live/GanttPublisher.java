@@ -4,6 +4,7 @@ import io.liveupdate.bayeux.BayeuxServer;
 import io.liveupdate.channels.GanttChannels;
 import io.liveupdate.gantt.GanttChanged;
 import io.liveupdate.wire.CatchUpExt;
+import io.liveupdate.wire.GanttWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,7 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * After every committed chart change, publishes its message ({@link GanttChanged#message()}) on the chart's channel
+ * After every committed chart change, publishes its message ({@link GanttChanged#message()}, as the chart reads it:
+ * {@link GanttWriter#change}) on the chart's channel
  * with the change's number in {@code ext.seq} (see {@link CatchUpExt}).
  */
 @ApplicationScoped
@@ -24,7 +26,7 @@ public class GanttPublisher {
 
     void onCommitted(@Observes GanttChanged change) {
         try {
-            bayeux.publish(GanttChannels.updateChannel(change.gantt()), change.message(), CatchUpExt.seq(change.seq(), change.epoch()));
+            bayeux.publish(GanttChannels.updateChannel(change.gantt()), GanttWriter.change(change.message()), CatchUpExt.seq(change.seq(), change.epoch()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not publish change #" + change.seq() + " of gantt " + change.gantt(), e);
         }

@@ -1,7 +1,5 @@
 package io.liveupdate.ops;
 
-import io.liveupdate.bayeux.BayeuxFigures;
-import io.liveupdate.live.remote.RemoteFigures;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +31,7 @@ public class ConsoleMBeans {
     static final String DOMAIN = "io.liveupdate";
 
     @Inject
-    BayeuxFigures bayeux;
-    @Inject
-    RemoteFigures remote;
-    @Inject
-    OpsMetrics metrics;
-    @Inject
-    DoorbellHealth doorbell;
+    LiveViews views;
     @Resource(lookup = "java:module/ModuleName")
     String moduleName;
 
@@ -66,11 +58,11 @@ public class ConsoleMBeans {
 
     private Map<ObjectName, Object> beans(String app) {
         var beans = new LinkedHashMap<ObjectName, Object>();
-        beans.put(name("type=Sessions", app), new SessionsView(bayeux, remote, metrics.bayeux()));
-        beans.put(name("type=Messages", app), new MessagesView(bayeux, metrics));
-        beans.put(name("type=Latency,name=Save", app), new LatencyView(metrics.save()));
-        beans.put(name("type=Latency,name=Broadcast", app), new LatencyView(metrics.broadcast()));
-        beans.put(name("type=Doorbell", app), new DoorbellView(doorbell));
+        beans.put(name("type=Sessions", app), views.sessions());
+        beans.put(name("type=Messages", app), views.messages());
+        beans.put(name("type=Latency,name=Save", app), new LatencyView(views.metrics().save()));
+        beans.put(name("type=Latency,name=Broadcast", app), new LatencyView(views.metrics().broadcast()));
+        beans.put(name("type=Doorbell", app), views.doorbell());
         return beans;
     }
 

@@ -1,7 +1,5 @@
 package io.liveupdate.ops;
 
-import io.liveupdate.bayeux.BayeuxFigures;
-import io.liveupdate.live.remote.RemoteFigures;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -32,13 +30,7 @@ public class MicroProfileMeters {
     @Inject
     MetricRegistry registry;
     @Inject
-    BayeuxFigures bayeux;
-    @Inject
-    RemoteFigures remote;
-    @Inject
-    OpsMetrics metrics;
-    @Inject
-    DoorbellHealth doorbell;
+    LiveViews views;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
         int stale = registry.getMetrics(OURS).size();
@@ -46,8 +38,7 @@ public class MicroProfileMeters {
             withdraw();
             LOG.warning(() -> "Removed " + stale + " metrics an earlier deployment left in the MicroProfile Metrics registry");
         }
-        new MicroProfileFigures(new SessionsView(bayeux, remote, metrics.bayeux()), new MessagesView(bayeux, metrics), doorbell, metrics)
-                .register(registry);
+        new MicroProfileFigures(new LiveFigures(views)).register(registry);
         LOG.info(() -> "Live figures published to MicroProfile Metrics (scope " + registry.getScope() + "): "
                 + registry.getMetrics(OURS).size() + " metrics");
     }

@@ -1,7 +1,5 @@
 package io.liveupdate.ops;
 
-import io.liveupdate.bayeux.BayeuxFigures;
-import io.liveupdate.live.remote.RemoteFigures;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -28,21 +26,14 @@ public class PrometheusMeters {
     @Inject
     BeanManager beans;
     @Inject
-    BayeuxFigures bayeux;
-    @Inject
-    RemoteFigures remote;
-    @Inject
-    OpsMetrics metrics;
-    @Inject
-    DoorbellHealth doorbell;
+    LiveViews views;
 
     /** Null while nothing is published. */
     private MicrometerPublication publication;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
         if (micrometerPresent()) {
-            var meters = new LiveFigureMeters(new SessionsView(bayeux, remote, metrics.bayeux()), new MessagesView(bayeux, metrics), doorbell, metrics);
-            publication = MicrometerPublication.publish(beans, meters);
+            publication = MicrometerPublication.publish(beans, new LiveFigureMeters(new LiveFigures(views)));
         }
         if (publication == null) {
             LOG.info("No Micrometer registry (WildFly's micrometer subsystem, server-config/wildfly-metrics.cli): the live figures are in the MXBeans only");

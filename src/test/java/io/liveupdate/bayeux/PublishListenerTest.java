@@ -47,6 +47,13 @@ class PublishListenerTest {
     }
 
     @Test
+    void aServerPublishMeantForEveryServerIsReportedAfterItsLocalDelivery() {
+        wire.subscribed("/update");
+        assertEquals(1, wire.server.publishToEveryServer("/update", json("{'tid':'7'}")), "this server's subscriber took it");
+        assertEquals(List.of("/update " + json("{'channel':'/update','data':{'tid':'7'}}")), heard);
+    }
+
+    @Test
     void aPublishAnExtensionDeliveredItselfIsNot() {
         wire.server.addExtension((message, connection) -> "/stored".equals(message.getString("channel", null))
                 ? io.liveupdate.json.Json.createObjectBuilder(message).add(Bayeux.DELIVERED, true).build()

@@ -1,5 +1,12 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.connector.BoundedBody;
+import io.liveupdate.connector.ConnectorSettings;
+import io.liveupdate.connector.FormData;
+import io.liveupdate.connector.RequestTooLargeException;
+import io.liveupdate.connector.SaveByGetException;
+import io.liveupdate.connector.SaveRequest;
+import io.liveupdate.connector.SaveRequestReader;
 import io.liveupdate.security.SaveGate;
 import io.liveupdate.wire.EventWriter;
 import jakarta.ws.rs.DELETE;

@@ -1,5 +1,6 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.connector.ConnectorSettings;
 import io.liveupdate.security.AccessControl;
 import io.liveupdate.security.CsrfKeys;
 import io.liveupdate.security.SaveGate;

@@ -1,6 +1,7 @@
 package io.liveupdate.calendar.connector;
 
 import io.liveupdate.calendar.Calendars;
+import io.liveupdate.connector.MalformedRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;

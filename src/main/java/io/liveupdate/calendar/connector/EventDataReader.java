@@ -4,6 +4,7 @@ import io.liveupdate.calendar.CustomFields;
 import io.liveupdate.calendar.EventData;
 import io.liveupdate.calendar.EventField;
 import io.liveupdate.calendar.InvalidEventException;
+import io.liveupdate.connector.SchedulerDates;
 import io.liveupdate.input.LogSafe;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;

@@ -1,5 +1,8 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.connector.MalformedRequestException;
+import io.liveupdate.connector.ResponseFormat;
+import io.liveupdate.connector.SchedulerDates;
 import io.liveupdate.wire.DatePattern;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDateTime;
@@ -18,7 +21,7 @@ public record LoadRequest(LocalDateTime from, LocalDateTime to, boolean xml, Dat
         if ((from == null) != (to == null)) throw new MalformedRequestException("dynamic loading needs both from and to");
         String dateFormat = query.get("date_format");
         var dates = dateFormat == null || dateFormat.isBlank() ? defaultDates : RequestedDates.of(dateFormat);
-        return new LoadRequest(from, to, wantsXml(query.get("format"), accepted), dates);
+        return new LoadRequest(from, to, ResponseFormat.wantsXml(query.get("format"), accepted), dates);
     }
 
     private static LocalDateTime bound(Map<String, String> query, String name) {
@@ -27,16 +30,5 @@ public record LoadRequest(LocalDateTime from, LocalDateTime to, boolean xml, Dat
         if (SchedulerDates.isTooLong(value)) throw new MalformedRequestException(SchedulerDates.tooLong(name, value));
         return SchedulerDates.parse(value)
                 .orElseThrow(() -> new MalformedRequestException(name + " '" + value + "' is not a date (expected %Y-%m-%d)"));
-    }
-
-    /** Whether a load is answered in XML: {@code ?format=xml}, or an Accept header whose first concrete type is XML. */
-    public static boolean wantsXml(String format, List<MediaType> accepted) {
-        if (format != null && !format.isBlank()) return format.equalsIgnoreCase("xml");
-        // Accept is sorted by preference; the first concrete type decides.
-        for (MediaType type : accepted) {
-            if (type.isWildcardType()) continue;
-            return type.getSubtype().contains("xml");
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.liveupdate.calendar.connector;
 
+import io.liveupdate.connector.MalformedRequestException;
 import io.liveupdate.wire.DatePattern;
 
 /**

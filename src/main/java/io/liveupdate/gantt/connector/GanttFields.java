@@ -1,8 +1,8 @@
 package io.liveupdate.gantt.connector;
 
 import io.liveupdate.calendar.CustomFields;
-import io.liveupdate.calendar.connector.SchedulerDates;
-import io.liveupdate.gantt.GanttJson;
+import io.liveupdate.connector.SchedulerDates;
+import io.liveupdate.gantt.GanttItems;
 import io.liveupdate.gantt.GanttRefusal;
 import io.liveupdate.gantt.LinkData;
 import io.liveupdate.gantt.TaskData;
@@ -10,6 +10,7 @@ import io.liveupdate.gantt.TaskMove;
 import io.liveupdate.input.LogSafe;
 import io.liveupdate.input.PlainId;
 import io.liveupdate.json.Json;
+import io.liveupdate.wire.GanttWriter;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,6 +26,12 @@ import java.util.Set;
  */
 final class GanttFields {
 
+    /** The fields the server owns or reads itself: never stored as custom fields. */
+    static final Set<String> TASK_FIELDS = Set.of("id", "text", "start_date", "duration", "end_date", "progress", "parent",
+            "open", "type", "sortorder", "version", "target", "!nativeeditor_status", "gantt_mode", "editing", "dhx_security");
+    static final Set<String> LINK_FIELDS = Set.of("id", "source", "target", "type", "version", "!nativeeditor_status",
+            "gantt_mode", "editing", "dhx_security");
+
     private GanttFields() {
     }
 
@@ -37,11 +44,11 @@ final class GanttFields {
         if (progress != null && (progress < 0 || progress > 1)) throw new GanttRefusal("progress " + progress + " is not between 0 and 1");
         String target = text(fields, "target");
         return new TaskData(text(fields, "text"), start, duration, end, progress, whole(fields, "parent"), flag(fields, "open"),
-                plain(fields, "type"), custom(fields, GanttJson.TASK_FIELDS), whole(fields, "version"), TaskMove.parse(target).orElse(null));
+                plain(fields, "type"), custom(fields, TASK_FIELDS), whole(fields, "version"), TaskMove.parse(target).orElse(null));
     }
 
     static LinkData link(JsonObject fields) {
-        return new LinkData(whole(fields, "source"), whole(fields, "target"), plain(fields, "type"), custom(fields, GanttJson.LINK_FIELDS),
+        return new LinkData(whole(fields, "source"), whole(fields, "target"), plain(fields, "type"), custom(fields, LINK_FIELDS),
                 whole(fields, "version"));
     }
 
@@ -77,7 +84,7 @@ final class GanttFields {
         if (text == null) return null;
         if (SchedulerDates.isTooLong(text)) throw new GanttRefusal(SchedulerDates.tooLong(name, text));
         return SchedulerDates.parse(text).orElseThrow(() -> new GanttRefusal(name + " " + LogSafe.quoted(text)
-                + " is not a date (" + GanttJson.DATE_FORMAT + ", %Y-%m-%d %H:%i, ISO 8601 or epoch milliseconds)"));
+                + " is not a date (" + GanttWriter.DATE_FORMAT + ", %Y-%m-%d %H:%i, ISO 8601 or epoch milliseconds)"));
     }
 
     private static Double number(JsonObject fields, String name) {
@@ -124,7 +131,7 @@ final class GanttFields {
         fields.forEach((name, value) -> {
             if (known.contains(name) || CustomFields.isPageState(name)) return;
             if (value instanceof JsonString s && s.getString().indexOf('\0') >= 0) throw new GanttRefusal(name + " contains U+0000, which cannot be stored");
-            String problem = GanttJson.problem(name, value);
+            String problem = GanttItems.problem(name, value);
             if (problem != null) throw new GanttRefusal(problem);
             custom.add(name, value);
         });

@@ -1,9 +1,9 @@
 package io.liveupdate.gantt.connector;
 
-import io.liveupdate.calendar.connector.MalformedRequestException;
-import io.liveupdate.calendar.connector.RowChange;
-import io.liveupdate.calendar.connector.SaveRequest;
-import io.liveupdate.calendar.connector.SaveRequestReader;
+import io.liveupdate.connector.MalformedRequestException;
+import io.liveupdate.connector.RowChange;
+import io.liveupdate.connector.SaveRequest;
+import io.liveupdate.connector.SaveRequestReader;
 import io.liveupdate.gantt.GanttService;
 import io.liveupdate.json.Json;
 import jakarta.json.JsonNumber;

@@ -1,19 +1,20 @@
 package io.liveupdate.gantt.connector;
 
-import io.liveupdate.calendar.connector.BoundedBody;
-import io.liveupdate.calendar.connector.ConnectorSettings;
-import io.liveupdate.calendar.connector.FormData;
-import io.liveupdate.calendar.connector.LoadRequest;
-import io.liveupdate.calendar.connector.MalformedRequestException;
-import io.liveupdate.calendar.connector.RequestTooLargeException;
-import io.liveupdate.calendar.connector.SaveByGetException;
-import io.liveupdate.calendar.connector.SaveRequestReader;
+import io.liveupdate.connector.BoundedBody;
+import io.liveupdate.connector.ConnectorSettings;
+import io.liveupdate.connector.FormData;
+import io.liveupdate.connector.MalformedRequestException;
+import io.liveupdate.connector.RequestTooLargeException;
+import io.liveupdate.connector.ResponseFormat;
+import io.liveupdate.connector.SaveByGetException;
+import io.liveupdate.connector.SaveRequestReader;
 import io.liveupdate.gantt.GanttService;
 import io.liveupdate.gantt.Gantts;
 import io.liveupdate.security.AccessControl;
 import io.liveupdate.security.CsrfKeys;
 import io.liveupdate.security.SaveGate;
 import io.liveupdate.security.SecuritySettings;
+import io.liveupdate.wire.GanttWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -73,9 +74,9 @@ public class GanttResource {
         Map<String, String> query = FormData.parse(rawQuery);
         if (SaveRequestReader.isFormSave(query)) return saveByGet(gantt, gate, rawQuery, query, headers);
         gate.requireRead();
-        JsonObject load = gantts.load(gantt);
+        JsonObject load = GanttWriter.chart(gantts.load(gantt));
         Optional<String> key = gate.securityKey();
-        if (LoadRequest.wantsXml(query.get("format"), headers.getAcceptableMediaTypes())) {
+        if (ResponseFormat.wantsXml(query.get("format"), headers.getAcceptableMediaTypes())) {
             return Response.ok(GanttXml.load(load, key), XML).build();
         }
         String json = load.toString();

@@ -4,6 +4,7 @@ import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.json.Json;
 import io.liveupdate.wire.DatePattern;
 import io.liveupdate.wire.EventWriter;
+import io.liveupdate.wire.GanttWriter;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -60,11 +61,12 @@ final class RemotePayload {
 
     /**
      * A chart's change, {@link io.liveupdate.gantt.GanttChanged#message()} as it was numbered (the value Faye pages
-     * get too), on the entity Gantt's client reads it from: {@code tasks} or {@code links}.
+     * get too) as the chart reads it ({@link GanttWriter#change}), on the entity Gantt's client reads it from:
+     * {@code tasks} or {@code links}.
      */
     static String ganttChange(JsonObject change) {
         String entity = change.containsKey("task") ? RemoteTarget.TASKS : RemoteTarget.LINKS;
-        return message("event", Json.createObjectBuilder().add("name", entity).add("value", change).build());
+        return message("event", Json.createObjectBuilder().add("name", entity).add("value", GanttWriter.change(change)).build());
     }
 
     /** Every invocation of a call answered with an error: this server offers no remote methods. */

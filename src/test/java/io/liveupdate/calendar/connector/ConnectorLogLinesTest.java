@@ -2,6 +2,10 @@ package io.liveupdate.calendar.connector;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.connector.ConnectorErrorMapper;
+import io.liveupdate.connector.MalformedRequestException;
+import io.liveupdate.connector.RowChange;
+import io.liveupdate.connector.SaveRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;

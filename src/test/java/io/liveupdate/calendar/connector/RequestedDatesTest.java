@@ -2,6 +2,8 @@ package io.liveupdate.calendar.connector;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.connector.MalformedRequestException;
+import io.liveupdate.connector.SchedulerDates;
 import io.liveupdate.wire.DatePattern;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
-import io.liveupdate.calendar.SaveAction;
 import io.liveupdate.input.PlainId;
 import io.liveupdate.json.Json;
 import io.liveupdate.security.SaveGate;
@@ -59,7 +58,7 @@ public final class SaveRequestReader {
             case "GET" -> fromQuery(FormData.parse(query));
             case "POST" -> Optional.of(post(pathId, contentType, body));
             case "PUT" -> Optional.of(put(pathId, contentType, body));
-            case "DELETE" -> Optional.of(rest(SaveAction.DELETED, requireId(pathId), Map.of()));
+            case "DELETE" -> Optional.of(rest(RowStatus.DELETED, requireId(pathId), Map.of()));
             default -> throw new MalformedRequestException("method " + method + " is not a scheduler save");
         };
     }
@@ -70,7 +69,7 @@ public final class SaveRequestReader {
     }
 
     /** The save a GET's parsed query carries (legacy GET mode), or empty for a load. */
-    static Optional<SaveRequest> fromQuery(Map<String, String> query) {
+    public static Optional<SaveRequest> fromQuery(Map<String, String> query) {
         return formRows(query).map(save -> save.withSecurityKey(query.get(SaveGate.SECURITY_KEY)));
     }
 
@@ -78,20 +77,20 @@ public final class SaveRequestReader {
         if (isJson(contentType, body)) {
             JsonObject json = parseJsonObject(body);
             if (pathId == null && isJsonModeEnvelope(json)) return jsonMode(json);
-            return rest(SaveAction.INSERTED, pathId, withoutId(json));
+            return rest(RowStatus.INSERTED, pathId, withoutId(json));
         }
         Map<String, String> form = FormData.parse(utf8(body));
         Optional<SaveRequest> rows = formRows(form);
         // Legacy 4.2 REST posted an insert to <url><tempId>, so an id in the path is the client's temp id.
-        return rows.orElseGet(() -> rest(SaveAction.INSERTED, pathId, withoutId(strings(form)))).withSecurityKey(form.get(SaveGate.SECURITY_KEY));
+        return rows.orElseGet(() -> rest(RowStatus.INSERTED, pathId, withoutId(strings(form)))).withSecurityKey(form.get(SaveGate.SECURITY_KEY));
     }
 
     private static SaveRequest put(String pathId, String contentType, byte[] body) {
         String id = requireId(pathId);
-        if (body.length == 0) return rest(SaveAction.UPDATED, id, Map.of());
-        if (isJson(contentType, body)) return rest(SaveAction.UPDATED, id, withoutId(parseJsonObject(body)));
+        if (body.length == 0) return rest(RowStatus.UPDATED, id, Map.of());
+        if (isJson(contentType, body)) return rest(RowStatus.UPDATED, id, withoutId(parseJsonObject(body)));
         Map<String, String> form = FormData.parse(utf8(body));
-        return rest(SaveAction.UPDATED, id, withoutId(strings(form))).withSecurityKey(form.get(SaveGate.SECURITY_KEY));
+        return rest(RowStatus.UPDATED, id, withoutId(strings(form))).withSecurityKey(form.get(SaveGate.SECURITY_KEY));
     }
 
     private static Optional<SaveRequest> formRows(Map<String, String> form) {
@@ -152,13 +151,13 @@ public final class SaveRequestReader {
 
     private static boolean isJsonModeEnvelope(JsonObject json) {
         return json.get("action") instanceof JsonString action
-                && SaveAction.fromStatus(action.getString()).isPresent()
+                && RowStatus.isKnown(action.getString())
                 && (json.get("data") instanceof JsonObject || json.containsKey("id"));
     }
 
-    private static SaveRequest rest(SaveAction action, String pathId, Map<String, JsonValue> fields) {
+    private static SaveRequest rest(String status, String pathId, Map<String, JsonValue> fields) {
         JsonValue sid = pathId == null ? null : Json.createValue(pathId);
-        return new SaveRequest(SaveRequest.Answer.JSON_ACTION, List.of(new RowChange(sid, action.wireName(), fields)));
+        return new SaveRequest(SaveRequest.Answer.JSON_ACTION, List.of(new RowChange(sid, status, fields)));
     }
 
     private static Map<String, JsonValue> withoutId(Map<String, JsonValue> source) {

@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
 /** A request the connector cannot read at all (bad JSON, bad form encoding, bad range): answered 400. */
 public class MalformedRequestException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
 import jakarta.json.JsonValue;
 import java.util.Map;

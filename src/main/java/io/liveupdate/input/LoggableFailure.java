@@ -1,13 +1,11 @@
-package io.liveupdate.calendar.connector;
-
-import io.liveupdate.input.LogSafe;
+package io.liveupdate.input;
 
 /**
  * A failure as it may go into a log record: its messages (and its causes') can carry request data, such as a
  * JSON parser quoting the body or a database quoting a value, and a logged stack trace prints them verbatim, CR/LF
  * included. The copy keeps every class name and stack frame, with each message made {@link LogSafe}.
  */
-final class LoggableFailure extends RuntimeException {
+public final class LoggableFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_CAUSES = 16;
@@ -18,7 +16,7 @@ final class LoggableFailure extends RuntimeException {
         setStackTrace(original.getStackTrace());
     }
 
-    static Throwable of(Throwable original) {
+    public static Throwable of(Throwable original) {
         return copy(original, 0);
     }
 

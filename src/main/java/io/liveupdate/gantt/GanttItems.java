@@ -2,29 +2,28 @@ package io.liveupdate.gantt;
 
 import io.liveupdate.calendar.CustomFields;
 import io.liveupdate.json.Json;
-import io.liveupdate.wire.DatePattern;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.time.LocalDateTime;
 import java.util.Set;
 
 /**
- * Tasks and links as the chart reads them, in loads, answers and live messages alike: the client's field names, its
- * default {@code date_format} ({@value #DATE_FORMAT}, wall-clock, so the dataProcessor sends dates back in the same
- * form rather than as UTC ISO strings), the stored {@code version} and {@code sortorder}, and the custom fields.
+ * Tasks and links as the chart's log keeps them and the service hands them out: the client's field names, dates as
+ * ISO-8601 wall-clock ({@code 2025-01-15T09:30}), the stored {@code version} and {@code sortorder}, and the custom
+ * fields a page may be handed. How a page reads them (its {@code date_format}) is {@code wire.GanttWriter}'s: this
+ * side knows no wire format, as the calendar's {@code ChangeRecords} does not.
  */
-public final class GanttJson {
+public final class GanttItems {
 
-    public static final String DATE_FORMAT = "%d-%m-%Y %H:%i";
-    private static final DatePattern DATES = new DatePattern(DATE_FORMAT);
+    /**
+     * The fields dhtmlxGantt writes into a bar's or link's {@code style} attribute: tasks' {@code color},
+     * {@code textColor} and {@code progressColor}, links' {@code color}. Each must be a CSS colour, as events' are
+     * ({@link CustomFields}): a quote in one would leave the attribute on every page that shows the chart.
+     */
+    public static final Set<String> COLOUR_FIELDS = Set.of("color", "textColor", "progressColor");
 
-    /** The fields the server owns or reads itself: never stored as custom fields. */
-    public static final Set<String> TASK_FIELDS = Set.of("id", "text", "start_date", "duration", "end_date", "progress", "parent",
-            "open", "type", "sortorder", "version", "target", "!nativeeditor_status", "gantt_mode", "editing", "dhx_security");
-    public static final Set<String> LINK_FIELDS = Set.of("id", "source", "target", "type", "version", "!nativeeditor_status",
-            "gantt_mode", "editing", "dhx_security");
-
-    private GanttJson() {
+    private GanttItems() {
     }
 
     public static JsonObject task(GanttTask task) {
@@ -49,19 +48,8 @@ public final class GanttJson {
         return Json.createObjectBuilder().add("id", id).build();
     }
 
-    public static String formatDate(LocalDateTime date) {
-        return DATES.format(date);
-    }
-
-    /**
-     * The fields dhtmlxGantt writes into a bar's or link's {@code style} attribute: tasks' {@code color},
-     * {@code textColor} and {@code progressColor}, links' {@code color}. Each must be a CSS colour, as events' are
-     * ({@link CustomFields}): a quote in one would leave the attribute on every page that shows the chart.
-     */
-    public static final Set<String> COLOUR_FIELDS = Set.of("color", "textColor", "progressColor");
-
     /** Why a custom field cannot be stored, or null when it can. */
-    public static String problem(String name, jakarta.json.JsonValue value) {
+    public static String problem(String name, JsonValue value) {
         return COLOUR_FIELDS.contains(name) ? CustomFields.colourProblem(name, value) : null;
     }
 
@@ -78,10 +66,10 @@ public final class GanttJson {
     }
 
     private static void date(JsonObjectBuilder json, String name, LocalDateTime date) {
-        if (date != null) json.add(name, formatDate(date));
+        if (date != null) json.add(name, date.toString());
     }
 
-    /** A whole number stays whole on the wire (a duration of 3 days is 3, not 3.0). */
+    /** A whole number stays whole in JSON (a duration of 3 days is 3, not 3.0). */
     private static void number(JsonObjectBuilder json, String name, double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) json.add(name, (long) value);
         else json.add(name, value);

@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
 /**
  * A save sent as a GET (the dataProcessor's legacy "GET" mode) while {@code liveupdate.connector.allow-get-saves} is

@@ -1,11 +1,11 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.DateTimeException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

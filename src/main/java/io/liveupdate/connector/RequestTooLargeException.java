@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
 /** A request body over the connector's limit: answered 413 before anything is parsed or saved. */
 public class RequestTooLargeException extends RuntimeException {

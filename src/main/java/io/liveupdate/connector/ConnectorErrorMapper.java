@@ -1,6 +1,7 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
 import io.liveupdate.input.LogSafe;
+import io.liveupdate.input.LoggableFailure;
 import io.liveupdate.json.Json;
 import io.liveupdate.security.AccessRefusedException;
 import io.liveupdate.security.Decision;
@@ -33,7 +34,8 @@ public class ConnectorErrorMapper implements ExceptionMapper<RuntimeException> {
         return response.build();
     }
 
-    static Response.Status statusOf(RuntimeException e) {
+    /** Public for the connectors' log tests. */
+    public static Response.Status statusOf(RuntimeException e) {
         if (e instanceof AccessRefusedException refused) return Response.Status.fromStatusCode(refused.decision().status());
         if (e instanceof MalformedRequestException) return Response.Status.BAD_REQUEST;
         if (e instanceof SaveByGetException) return Response.Status.METHOD_NOT_ALLOWED;
@@ -42,7 +44,7 @@ public class ConnectorErrorMapper implements ExceptionMapper<RuntimeException> {
     }
 
     /** One log line per refusal; a failure's stack trace, its messages made safe too. */
-    static void log(RuntimeException e, Response.Status status) {
+    public static void log(RuntimeException e, Response.Status status) {
         if (status == Response.Status.INTERNAL_SERVER_ERROR) {
             LOG.log(java.util.logging.Level.SEVERE, "Connector request failed", LoggableFailure.of(e));
         } else {

@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
 import io.liveupdate.wire.DatePattern;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

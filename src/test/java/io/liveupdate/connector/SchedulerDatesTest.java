@@ -1,4 +1,4 @@
-package io.liveupdate.calendar.connector;
+package io.liveupdate.connector;
 
 import static org.junit.jupiter.api.Assertions.*;
 
