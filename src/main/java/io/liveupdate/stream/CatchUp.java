@@ -13,7 +13,7 @@ import java.util.NoSuchElementException;
  * The one catch-up decision, for every protocol: given the number of the last change a client has on a stream (and
  * the epoch of that number, when the client knows it), whether it is up to date, can be sent what it missed, or must
  * start again from the present ({@link CatchUpPlan}). The protocol adapters ({@code live.ChannelReplay} for Bayeux,
- * {@code live.remote.RemoteCatchUp} for RemoteEvents) only say the plan on their wire.
+ * {@code remote.RemoteCatchUp} for RemoteEvents) only say the plan on their wire.
  */
 @ApplicationScoped
 public class CatchUp {
