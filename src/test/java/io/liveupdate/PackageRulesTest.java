@@ -196,14 +196,28 @@ class PackageRulesTest {
 
     /**
      * "remote: RemoteEvents, a protocol of its own ... knows nothing of Bayeux, Servlet, WebSocket, JAX-RS" (nor of the
-     * Bayeux publishers in live, nor of its own transports): a connection is written through {@code RemotePeer}.
+     * Bayeux publishers in live, nor of its own transports): a connection is written through {@code RemotePeer}, its
+     * frames queued for the shared {@code websocket.SocketWriter}, which names no socket API (rule below).
      */
     @Test
     void remoteEventsKnowsNothingOfBayeuxServletWebSocketOrJaxRs() {
         noClasses().that().resideInAPackage("io.liveupdate.remote")
                 .should().dependOnClassesThat(resideInAnyPackage(SERVLET_WEBSOCKET_JAXRS)
                         .or(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate.remote.transport..",
-                                "io.liveupdate.cluster..", "io.liveupdate..connector..", "io.liveupdate.websocket..")))
+                                "io.liveupdate.cluster..", "io.liveupdate..connector.."))
+                        .or(resideInAPackage("io.liveupdate.websocket..").and(not(named("io.liveupdate.websocket.SocketWriter")))))
+                .check(APP);
+    }
+
+    /**
+     * "websocket: ... one writer for both protocols' sockets (SocketWriter), which writes through a hook": so that a
+     * protocol package can queue frames for it and still know nothing of WebSockets.
+     */
+    @Test
+    void theSharedSocketWriterNamesNoSocketApi() {
+        noClasses().that(named("io.liveupdate.websocket.SocketWriter"))
+                .should().dependOnClassesThat(resideInAnyPackage(SERVLET_WEBSOCKET_JAXRS).or(resideOutsideOfPackage("java..")
+                        .and(not(named("io.liveupdate.websocket.SocketWriter")))))
                 .check(APP);
     }
 

@@ -1,9 +1,9 @@
 package io.liveupdate.remote;
 
 import io.liveupdate.fanout.WriterBatch;
+import io.liveupdate.websocket.SocketWriter;
 import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -14,24 +14,30 @@ import java.util.function.Consumer;
  * <p>A frame may carry a position (the connection's: every change up to it queued by then); once its write has
  * completed, so have those of every frame before it, and {@link #written()} is at least that position. That, not
  * what was merely queued, is where a page stands when its connection ends: frames still waiting are lost with it.
+ *
+ * <p>The writing itself (one write in flight, the next from its completion) is the {@link SocketWriter} both
+ * WebSocket protocols share; this class is RemoteEvents' queue for it: its limit, its pings, its positions.
  */
-final class Outbox {
+final class Outbox implements SocketWriter.Frames<Outbox.Frame> {
 
     private static final long NO_POSITION = -1;
+    /** The frame a waiting ping is written as: ahead of the texts, never counted against the limit. */
+    private static final Frame PING = new Frame(Frame.Kind.PING, null, NO_POSITION);
 
     private final RemotePeer peer;
     private final int limit;
     private final Consumer<String> onGiveUp;
+    private final SocketWriter<Frame> writer;
     private final Queue<Frame> waiting = new ArrayDeque<>();
     private long written = -1;
     private boolean pingWaiting;
-    private boolean writing;
     private boolean closed;
 
     Outbox(RemotePeer peer, int limit, Consumer<String> onGiveUp) {
         this.peer = peer;
         this.limit = limit;
         this.onGiveUp = onGiveUp;
+        this.writer = new SocketWriter<>(this, this::send);
     }
 
     /** Queues a text frame and starts writing it; false when the outbox has given up (now or before). */
@@ -41,8 +47,8 @@ final class Outbox {
 
     /** As {@link #offer(String)}, the frame carrying {@code position} (see {@link #written()}). */
     boolean offer(String text, long position) {
-        if (!queue(new Frame(text, position))) return false;
-        flush();
+        if (!queue(Frame.text(text, position))) return false;
+        writer.wake();
         return true;
     }
 
@@ -56,19 +62,22 @@ final class Outbox {
 
     /** As {@link #offer(String, WriterBatch)}, the frame carrying {@code position}. */
     boolean offer(String text, long position, WriterBatch writes) {
-        if (!queue(new Frame(text, position))) return false;
-        writes.add(peer.writer(), this::flush);
+        if (!queue(Frame.text(text, position))) return false;
+        writes.add(peer.writer(), writer::wake);
         return true;
     }
 
     /**
      * The connection reached {@code position} without a frame of its own (nothing to replay, or too much): it counts
-     * as written once everything queued before it has been. Not counted against the limit; rare.
+     * as written once everything queued before it has been (at once when nothing is). Not counted against the limit;
+     * rare.
      */
-    synchronized void mark(long position) {
-        if (closed) return;
-        if (!writing && waiting.isEmpty()) written = Math.max(written, position);
-        else waiting.add(new Frame(null, position));
+    void mark(long position) {
+        synchronized (this) {
+            if (closed) return;
+            waiting.add(new Frame(Frame.Kind.MARK, null, position));
+        }
+        writer.wake();
     }
 
     /** The furthest position carried by a frame whose write completed (or a mark reached); -1 for none. */
@@ -94,7 +103,7 @@ final class Outbox {
             if (closed) return;
             pingWaiting = true;
         }
-        flush();
+        writer.wake();
     }
 
     synchronized boolean isClosed() {
@@ -107,33 +116,35 @@ final class Outbox {
         waiting.clear();
     }
 
-    private void flush() {
-        // A write that completes inside sendText lets this loop start the next one, so a fast peer
-        // never makes the stack grow with the queue.
-        while (true) {
-            Frame next = null;
-            synchronized (this) {
-                if (writing || closed) return;
-                if (pingWaiting) {
-                    pingWaiting = false;
-                } else {
-                    next = waiting.poll();
-                    while (next != null && next.text() == null) { // a mark: reached
-                        written = Math.max(written, next.position());
-                        next = waiting.poll();
-                    }
-                    if (next == null) return;
-                }
-                writing = true;
-            }
-            var write = new Write(next == null ? NO_POSITION : next.position());
-            try {
-                if (next == null) peer.sendPing(write); else peer.sendText(next.text(), write);
-            } catch (RuntimeException e) {
-                write.accept(e);
-            }
-            if (!write.completedBeforeReturn()) return;
+    /** The waiting ping first, then the next text; marks on the way are reached. */
+    @Override
+    public synchronized Frame next() {
+        if (closed) return null;
+        if (pingWaiting) {
+            pingWaiting = false;
+            return PING;
         }
+        Frame next = waiting.poll();
+        while (next != null && next.kind() == Frame.Kind.MARK) {
+            written = Math.max(written, next.position());
+            next = waiting.poll();
+        }
+        return next;
+    }
+
+    @Override
+    public void ended(Frame frame, Throwable failure) {
+        if (failure != null) {
+            giveUp("write failed: " + failure);
+            return;
+        }
+        synchronized (this) {
+            written = Math.max(written, frame.position());
+        }
+    }
+
+    private void send(Frame frame, Consumer<Throwable> done) {
+        if (frame.kind() == Frame.Kind.PING) peer.sendPing(done); else peer.sendText(frame.text(), done);
     }
 
     private void giveUp(String reason) {
@@ -144,40 +155,12 @@ final class Outbox {
         onGiveUp.accept(reason);
     }
 
-    /** The completion of one write, which knows whether it came before or after send returned. */
-    private final class Write implements Consumer<Throwable> {
-        private static final int SENDING = 0;
-        private static final int RETURNED = 1;
-        private static final int DONE = 2;
-        private final AtomicInteger state = new AtomicInteger(SENDING);
-        private final long position;
+    /** A text frame, a mark (a position reached without a frame) or the ping; with the position it carries, or -1. */
+    record Frame(Kind kind, String text, long position) {
+        enum Kind { TEXT, MARK, PING }
 
-        Write(long position) {
-            this.position = position;
+        static Frame text(String text, long position) {
+            return new Frame(Kind.TEXT, text, position);
         }
-
-        @Override
-        public void accept(Throwable failure) {
-            int before = state.getAndSet(DONE);
-            if (before == DONE) return; // a second completion of the same write
-            synchronized (Outbox.this) {
-                writing = false;
-                if (failure == null) written = Math.max(written, position);
-            }
-            if (failure != null) {
-                giveUp("write failed: " + failure);
-            } else if (before == RETURNED) {
-                flush();
-            }
-        }
-
-        /** Called once send returned: true if the write had already completed, so the caller goes on. */
-        boolean completedBeforeReturn() {
-            return !state.compareAndSet(SENDING, RETURNED);
-        }
-    }
-
-    /** A text frame, or (text null) a mark; with the position it carries, or -1. */
-    private record Frame(String text, long position) {
     }
 }
