@@ -62,7 +62,7 @@ public class RemoteCatchUp {
 
     /** By number alone: the 7.2 client knows no epochs. */
     private CatchUpPlan plan(String stream, long from) {
-        return catchUp.plan(stream, from, null, Math.max(1, settings.maxQueuedMessages() / 2));
+        return catchUp.plan(stream, from, null, CatchUp.replayLimit(settings.maxQueuedMessages()));
     }
 
     /** @return where the page stands afterwards */

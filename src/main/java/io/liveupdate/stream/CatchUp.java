@@ -32,6 +32,15 @@ public class CatchUp {
         this.log = log;
     }
 
+    /**
+     * How many missed changes a client whose queue takes {@code queueCapacity} messages may be sent at once: half, so
+     * that the live changes coming while the replay goes out still fit; more is a reload (or, where the client cannot
+     * be told to reload, a gap it is told of in the log).
+     */
+    public static int replayLimit(int queueCapacity) {
+        return Math.max(1, queueCapacity / 2);
+    }
+
     /** Where the stream stands now: for a client that has seen none of its changes yet. */
     public StreamHead position(String stream) {
         return log.head(stream);
