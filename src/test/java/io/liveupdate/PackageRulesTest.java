@@ -40,7 +40,7 @@ class PackageRulesTest {
     private static final String[] SERVLET_WEBSOCKET_JAXRS = {"jakarta.servlet..", "jakarta.websocket..", "jakarta.ws.rs.."};
     private static final String[] JPA_AND_TRANSACTIONS = {"jakarta.persistence..", "jakarta.transaction..", "org.eclipse.persistence.."};
     /** The two WebSocket protocols' transports and what they share. */
-    private static final String[] OUR_TRANSPORTS = {"io.liveupdate.bayeux.transport..", "io.liveupdate.live.remote..", "io.liveupdate.websocket.."};
+    private static final String[] OUR_TRANSPORTS = {"io.liveupdate.bayeux.transport..", "io.liveupdate.remote.transport..", "io.liveupdate.websocket.."};
     private static final String[] DOMAINS = {"io.liveupdate.calendar", "io.liveupdate.gantt", "io.liveupdate.storage"};
 
     /** "bayeux: the Bayeux protocol core ... knows nothing of Servlet, WebSocket, JPA" (nor of what is published on it). */
@@ -51,7 +51,7 @@ class PackageRulesTest {
                         .or(resideInAnyPackage(JPA_AND_TRANSACTIONS))
                         .or(resideInAnyPackage("io.liveupdate.bayeux.transport..", "io.liveupdate.calendar..", "io.liveupdate.gantt..",
                                 "io.liveupdate.storage..", "io.liveupdate.stream..", "io.liveupdate.persistence..", "io.liveupdate.live..",
-                                "io.liveupdate.cluster..", "io.liveupdate.security..", "io.liveupdate.ops..")))
+                                "io.liveupdate.cluster..", "io.liveupdate.security..", "io.liveupdate.ops..", "io.liveupdate.remote..")))
                 .check(APP);
     }
 
@@ -76,7 +76,7 @@ class PackageRulesTest {
     void calendarAndGanttKnowNothingOfHttpFormatsOrSessions() {
         noClasses().that().resideInAnyPackage("io.liveupdate.calendar", "io.liveupdate.gantt")
                 .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate..connector..", "io.liveupdate.bayeux..",
-                        "io.liveupdate.live..", "io.liveupdate.storage..", "io.liveupdate.cluster..", "io.liveupdate.wire.."))
+                        "io.liveupdate.live..", "io.liveupdate.remote..", "io.liveupdate.storage..", "io.liveupdate.cluster..", "io.liveupdate.wire.."))
                 .check(APP);
     }
 
@@ -84,7 +84,7 @@ class PackageRulesTest {
     @Test
     void storageKnowsNothingOfSchedulerEventsTransportsOrLive() {
         noClasses().that().resideInAPackage("io.liveupdate.storage")
-                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.calendar..", "io.liveupdate.gantt..", "io.liveupdate.live.."))
+                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.calendar..", "io.liveupdate.gantt..", "io.liveupdate.live..", "io.liveupdate.remote.."))
                 .check(APP);
     }
 
@@ -92,7 +92,7 @@ class PackageRulesTest {
     @Test
     void theStreamKnowsNothingOfProtocolsHttpOrSessions() {
         noClasses().that().resideInAPackage("io.liveupdate.stream")
-                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate..connector..",
+                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate.remote..", "io.liveupdate..connector..",
                         "io.liveupdate.cluster..", "io.liveupdate.calendar..", "io.liveupdate.gantt..", "io.liveupdate.storage.."))
                 .check(APP);
     }
@@ -102,7 +102,7 @@ class PackageRulesTest {
     void persistenceKnowsNothingOfTheDomain() {
         noClasses().that().resideInAPackage("io.liveupdate.persistence")
                 .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.calendar..", "io.liveupdate.gantt..", "io.liveupdate.storage..",
-                        "io.liveupdate.stream..", "io.liveupdate.live..", "io.liveupdate.bayeux.."))
+                        "io.liveupdate.stream..", "io.liveupdate.live..", "io.liveupdate.remote..", "io.liveupdate.bayeux.."))
                 .check(APP);
     }
 
@@ -110,7 +110,7 @@ class PackageRulesTest {
     @Test
     void connectorsKnowNothingOfSessionsOrChannels() {
         noClasses().that().resideInAPackage("io.liveupdate..connector..")
-                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate.storage..",
+                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate.remote..", "io.liveupdate.storage..",
                         "io.liveupdate.channels..", "io.liveupdate.cluster..", "io.liveupdate.websocket.."))
                 .check(APP);
     }
@@ -153,16 +153,17 @@ class PackageRulesTest {
     @Test
     void channelNamesKnowNothingOfProtocolsOrTransports() {
         noClasses().that().resideInAPackage("io.liveupdate.channels")
-                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate.storage..",
+                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate.remote..", "io.liveupdate.storage..",
                         "io.liveupdate..connector..", "io.liveupdate.cluster..", "io.liveupdate.websocket.."))
                 .check(APP);
     }
 
-    /** "live: what is published after a commit ... knows nothing of transports". */
+    /** "live: what is published after a commit ... knows nothing of transports" (nor of RemoteEvents, a protocol of its own). */
     @Test
     void liveKnowsNothingOfTransports() {
         noClasses().that().resideInAPackage("io.liveupdate.live")
-                .should().dependOnClassesThat(resideInAnyPackage(SERVLET_WEBSOCKET_JAXRS).or(resideInAnyPackage(OUR_TRANSPORTS)))
+                .should().dependOnClassesThat(resideInAnyPackage(SERVLET_WEBSOCKET_JAXRS).or(resideInAnyPackage(OUR_TRANSPORTS))
+                        .or(resideInAPackage("io.liveupdate.remote..")))
                 .check(APP);
     }
 
@@ -186,7 +187,7 @@ class PackageRulesTest {
     void liveImportsNothingFromTransportsEitherForTheirConstants() throws IOException {
         try (Stream<Path> sources = Files.list(Path.of("src/main/java/io/liveupdate/live"))) {
             List<String> breaking = sources.filter(path -> path.toString().endsWith(".java"))
-                    .filter(path -> importsAny(path, "io.liveupdate.bayeux.transport.", "io.liveupdate.live.remote.", "io.liveupdate.websocket."))
+                    .filter(path -> importsAny(path, "io.liveupdate.bayeux.transport.", "io.liveupdate.remote.", "io.liveupdate.websocket."))
                     .map(path -> path.getFileName().toString())
                     .sorted().toList();
             assertEquals(List.of(), breaking, "live sources importing a transport");
@@ -199,16 +200,52 @@ class PackageRulesTest {
      */
     @Test
     void liveProtocolsBorrowNothingFromTheConnectors() {
-        noClasses().that().resideInAnyPackage("io.liveupdate.live..", "io.liveupdate.storage..", "io.liveupdate.cluster..")
+        noClasses().that().resideInAnyPackage("io.liveupdate.live..", "io.liveupdate.remote..", "io.liveupdate.storage..", "io.liveupdate.cluster..")
                 .should().dependOnClassesThat(resideInAPackage("io.liveupdate..connector.."))
                 .check(APP);
     }
 
-    /** "live.remote: RemoteEvents ... knows nothing of Bayeux" (nor of the Bayeux publishers in live). */
+    /**
+     * "remote: RemoteEvents, a protocol of its own ... knows nothing of Bayeux, Servlet, WebSocket, JAX-RS" (nor of the
+     * Bayeux publishers in live, nor of its own transports): a connection is written through {@code RemotePeer}, its
+     * frames queued for the shared {@code websocket.SocketWriter}, which names no socket API (rule below).
+     */
     @Test
-    void remoteEventsKnowsNothingOfBayeux() {
-        noClasses().that().resideInAPackage("io.liveupdate.live.remote..")
-                .should().dependOnClassesThat(resideInAPackage("io.liveupdate.bayeux..").or(resideInAPackage("io.liveupdate.live")))
+    void remoteEventsKnowsNothingOfBayeuxServletWebSocketOrJaxRs() {
+        noClasses().that().resideInAPackage("io.liveupdate.remote")
+                .should().dependOnClassesThat(resideInAnyPackage(SERVLET_WEBSOCKET_JAXRS)
+                        .or(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate.remote.transport..",
+                                "io.liveupdate.cluster..", "io.liveupdate..connector.."))
+                        .or(resideInAPackage("io.liveupdate.websocket..").and(not(named("io.liveupdate.websocket.SocketWriter")))))
+                .check(APP);
+    }
+
+    /**
+     * "websocket: ... one writer for both protocols' sockets (SocketWriter), which writes through a hook": so that a
+     * protocol package can queue frames for it and still know nothing of WebSockets.
+     */
+    @Test
+    void theSharedSocketWriterNamesNoSocketApi() {
+        noClasses().that(named("io.liveupdate.websocket.SocketWriter"))
+                .should().dependOnClassesThat(resideInAnyPackage(SERVLET_WEBSOCKET_JAXRS).or(resideOutsideOfPackage("java..")
+                        .and(not(named("io.liveupdate.websocket.SocketWriter")))))
+                .check(APP);
+    }
+
+    /** "remote.transport: the /api/v1 WebSocket and the JAX-RS handshake ... knows nothing of JPA" (nor of Bayeux). */
+    @Test
+    void theRemoteEventsTransportsKnowNothingOfJpaOrBayeux() {
+        noClasses().that().resideInAPackage("io.liveupdate.remote.transport")
+                .should().dependOnClassesThat(resideInAnyPackage(JPA_AND_TRANSACTIONS)
+                        .or(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..")))
+                .check(APP);
+    }
+
+    /** Bayeux (its core, its transports and what live publishes on it) knows nothing of RemoteEvents, nor RemoteEvents of Bayeux. */
+    @Test
+    void bayeuxAndLiveKnowNothingOfRemoteEvents() {
+        noClasses().that().resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..")
+                .should().dependOnClassesThat(resideInAPackage("io.liveupdate.remote.."))
                 .check(APP);
     }
 
@@ -216,7 +253,7 @@ class PackageRulesTest {
     @Test
     void securityKnowsNothingOfBayeuxWebSocketsOrJpa() {
         noClasses().that().resideInAPackage("io.liveupdate.security")
-                .should().dependOnClassesThat(resideInAnyPackage("jakarta.websocket..", "io.liveupdate.bayeux..", "io.liveupdate.live..",
+                .should().dependOnClassesThat(resideInAnyPackage("jakarta.websocket..", "io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate.remote..",
                         "io.liveupdate.websocket..").or(resideInAnyPackage(JPA_AND_TRANSACTIONS)))
                 .check(APP);
     }
@@ -225,7 +262,7 @@ class PackageRulesTest {
     @Test
     void theSharedWebSocketPartsKnowNothingOfBayeuxOrRemoteEvents() {
         noClasses().that().resideInAPackage("io.liveupdate.websocket")
-                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live.."))
+                .should().dependOnClassesThat(resideInAnyPackage("io.liveupdate.bayeux..", "io.liveupdate.live..", "io.liveupdate.remote.."))
                 .check(APP);
     }
 
@@ -258,7 +295,7 @@ class PackageRulesTest {
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.liveupdate..")
                         .or(resideInAnyPackage("io.liveupdate.ops", "io.liveupdate.json"))
                         .or(named("io.liveupdate.bayeux.BayeuxMetrics", "io.liveupdate.bayeux.BayeuxFigures",
-                                "io.liveupdate.live.remote.RemoteFigures",
+                                "io.liveupdate.remote.RemoteFigures",
                                 "io.liveupdate.stream.ChangeFeed", "io.liveupdate.stream.ListenerStatus",
                                 "io.liveupdate.calendar.EventChanged")))
                 .check(APP);

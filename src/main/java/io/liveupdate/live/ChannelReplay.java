@@ -66,8 +66,7 @@ public class ChannelReplay {
     public void replay(ServerSession session, String channel, long lastSeq, String epoch) {
         var numbered = numbered(channel);
         if (numbered.isEmpty()) return;
-        int limit = Math.max(1, bayeux.settings().maxQueue() / 2);
-        var plan = catchUp.plan(numbered.get().stream(), lastSeq, epoch, limit);
+        var plan = catchUp.plan(numbered.get().stream(), lastSeq, epoch, CatchUp.replayLimit(bayeux.settings().maxQueue()));
         if (plan instanceof CatchUpPlan.Replay missed) {
             send(session, channel, numbered.get().kind(), missed);
         } else if (plan instanceof CatchUpPlan.Reload reload) {

@@ -1,7 +1,7 @@
 package io.liveupdate.ops;
 
 import io.liveupdate.bayeux.BayeuxFigures;
-import io.liveupdate.live.remote.RemoteFigures;
+import io.liveupdate.remote.RemoteFigures;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 

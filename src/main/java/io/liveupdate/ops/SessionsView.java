@@ -1,7 +1,7 @@
 package io.liveupdate.ops;
 
 import io.liveupdate.bayeux.BayeuxFigures;
-import io.liveupdate.live.remote.RemoteFigures;
+import io.liveupdate.remote.RemoteFigures;
 
 /** Reads the session figures when the console asks; nothing is maintained for them on the hot path. */
 final class SessionsView implements SessionsMXBean {

@@ -13,7 +13,7 @@ import java.util.NoSuchElementException;
  * The one catch-up decision, for every protocol: given the number of the last change a client has on a stream (and
  * the epoch of that number, when the client knows it), whether it is up to date, can be sent what it missed, or must
  * start again from the present ({@link CatchUpPlan}). The protocol adapters ({@code live.ChannelReplay} for Bayeux,
- * {@code live.remote.RemoteCatchUp} for RemoteEvents) only say the plan on their wire.
+ * {@code remote.RemoteCatchUp} for RemoteEvents) only say the plan on their wire.
  */
 @ApplicationScoped
 public class CatchUp {
@@ -30,6 +30,15 @@ public class CatchUp {
     /** Over this log, outside a container. */
     public CatchUp(ChangeLog log) {
         this.log = log;
+    }
+
+    /**
+     * How many missed changes a client whose queue takes {@code queueCapacity} messages may be sent at once: half, so
+     * that the live changes coming while the replay goes out still fit; more is a reload (or, where the client cannot
+     * be told to reload, a gap it is told of in the log).
+     */
+    public static int replayLimit(int queueCapacity) {
+        return Math.max(1, queueCapacity / 2);
     }
 
     /** Where the stream stands now: for a client that has seen none of its changes yet. */

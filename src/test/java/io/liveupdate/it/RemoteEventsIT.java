@@ -267,7 +267,7 @@ class RemoteEventsIT extends Deployed {
         again.barrier();
     }
 
-    /** The stored position outlives the application (live.remote.SharedPositions): no change the page had comes again. */
+    /** The stored position outlives the application (remote.SharedPositions): no change the page had comes again. */
     @Test
     void afterARedeployAPageIsCaughtUpFromWhereItStood() throws Exception {
         var calendar = new TestCalendar(http());

@@ -149,6 +149,18 @@ class CatchUpTest {
         assertEquals(range(6, 10), seqs(edge));
     }
 
+    /** Both protocols size a replay by their client's queue alike: half of it, and never nothing. */
+    @Test
+    void aReplayMayFillHalfOfTheClientsQueue() {
+        assertEquals(500, CatchUp.replayLimit(1000));
+        assertEquals(1, CatchUp.replayLimit(1));
+        log.committed(10, "e1");
+
+        assertEquals(CatchUpPlan.Reason.TOO_MANY,
+                assertInstanceOf(CatchUpPlan.Reload.class, catchUp.plan(STREAM, 3, "e1", CatchUp.replayLimit(12))).reason());
+        assertInstanceOf(CatchUpPlan.Replay.class, catchUp.plan(STREAM, 4, "e1", CatchUp.replayLimit(12)));
+    }
+
     @Test
     void aClientAheadOfTheLogReloads() {
         log.committed(5, "e1");

@@ -1,8 +1,0 @@
-package io.liveupdate.live.remote;
-
-/** What monitoring may read of RemoteEvents, when it asks: counts only, never a connection. */
-public interface RemoteFigures {
-
-    /** Open RemoteEvents WebSocket connections. */
-    int connectionCount();
-}
