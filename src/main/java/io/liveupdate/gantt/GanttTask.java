@@ -33,6 +33,10 @@ public class GanttTask {
      */
     static final String MAKE_ROOM = "UPDATE gantt_task SET sort_order = sort_order + 1 WHERE gantt = ?1 AND sort_order >= ?2 AND id <> ?3";
 
+    /** The client's default {@code config.types}. */
+    static final String PROJECT = "project";
+    static final String MILESTONE = "milestone";
+
     @Id
     @SequenceGenerator(name = "gantt_task_seq", sequenceName = "gantt_task_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "gantt_task_seq")
@@ -98,6 +102,16 @@ public class GanttTask {
     /** Optimistic lock as the page sees it: a save naming the version it edited is refused once another change won. */
     void requireEditedVersion(Long edited) {
         if (edited != null && edited != version) throw new StaleGanttItem("task", id, edited, version, GanttJson.task(this));
+    }
+
+    /**
+     * Whether the client takes this task's dates from its children, and so reads a link to it as a link to each of them:
+     * dhtmlxGantt's {@code isSummaryTask} (10.0.3, {@code src/core/data.js}, {@code getTaskTimingMode}): a project, or a
+     * task other than a milestone that lacks its start or both its end and duration.
+     */
+    boolean takesDatesFromChildren() {
+        if (PROJECT.equals(type)) return true;
+        return !MILESTONE.equals(type) && (startDate == null || endDate == null && duration == null);
     }
 
     void moveTo(long position) {

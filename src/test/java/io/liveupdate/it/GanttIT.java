@@ -472,6 +472,72 @@ class GanttIT extends Deployed {
         }
     }
 
+    /**
+     * Loops through the tree, as dhtmlxGantt PRO's {@code isCircularLink} reads a link to or from a project: it stands for
+     * every plain task under the project. Project P holds C; C -> X stored; then X -> P would make C wait for itself.
+     */
+    @Test
+    void linkLoopsThroughTheTreeAreRefusedAndSaveNothing() {
+        String gantt = newGantt();
+        String plain = ",\"start_date\":\"15-01-2025 00:00\",\"duration\":1";
+        long p = task(gantt, "{\"text\":\"P\",\"type\":\"project\",\"parent\":0}");
+        long c = task(gantt, "{\"text\":\"C\"" + plain + ",\"parent\":\"" + p + "\"}");
+        long x = task(gantt, "{\"text\":\"X\"" + plain + ",\"parent\":0}");
+        long y = task(gantt, "{\"text\":\"Y\"" + plain + ",\"parent\":0}");
+        long z = task(gantt, "{\"text\":\"Z\"" + plain + ",\"parent\":0}");
+        assertEquals("inserted", link(gantt, c, x, "0").getString("action"));
+        assertEquals("inserted", link(gantt, y, z, "0").getString("action"));
+        assertEquals("inserted", link(gantt, z, p, "1").getString("action"), "Z -> P holds C back: no loop yet");
+        JsonObject before = load(gantt);
+        long seqBefore = LiveReplica.committedSeqOf("gantt:" + gantt);
+
+        var intoProject = link(gantt, x, p, "0");
+        assertEquals("invalid", intoProject.getString("action"), intoProject.toString());
+        assertTrue(intoProject.getString("message").contains("(" + x + " -> " + c + " (in " + p + ") -> " + x + ")"), intoProject.toString());
+        var ownTask = link(gantt, p, c, "0");
+        assertEquals("invalid", ownTask.getString("action"), ownTask.toString());
+        assertTrue(ownTask.getString("message").contains("joins a project and a task of its own"), ownTask.toString());
+        // Y moved under P: Z -> P then holds Y back behind Z, which waits for Y.
+        var moved = putJson(url(gantt) + "/task/" + y, "{\"text\":\"Y\",\"parent\":\"" + p + "\"}");
+        assertEquals("invalid", moved.getString("action"), moved.toString());
+        assertTrue(moved.getString("message").contains("loop of dependencies through the tree"), moved.toString());
+
+        assertEquals(before, load(gantt), "nothing of the refused saves is stored");
+        assertEquals(seqBefore, LiveReplica.committedSeqOf("gantt:" + gantt), "nor numbered");
+        assertEquals("inserted", link(gantt, y, x, "0").getString("action"), "a link beside the loop still goes in");
+    }
+
+    /**
+     * Two pages each saving half of a loop at the same moment: the chart's saves run one at a time, so the second is
+     * checked against the first and refused. Many rounds, both links sent at once each time; never both stored.
+     */
+    @Test
+    void twoSavesClosingHalfALoopEachAtOnceNeverBothPass() throws Exception {
+        String gantt = newGantt();
+        String plain = ",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                long a = task(gantt, "{\"text\":\"A" + round + "\"" + plain);
+                long b = task(gantt, "{\"text\":\"B" + round + "\"" + plain);
+                var together = new java.util.concurrent.CyclicBarrier(2);
+                var there = pool.submit(() -> { together.await(); return link(gantt, a, b, "0"); });
+                var back = pool.submit(() -> { together.await(); return link(gantt, b, a, "0"); });
+                List<String> actions = new ArrayList<>(List.of(there.get().getString("action"), back.get().getString("action")));
+                actions.sort(null);
+                assertEquals(List.of("inserted", "invalid"), actions, "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var links = load(gantt).getJsonArray("links");
+        assertEquals(20, links.size(), "one link of each pair stored: " + links);
+    }
+
+    private JsonObject link(String gantt, long source, long target, String type) {
+        return postJson(url(gantt) + "/link", "{\"source\":\"" + source + "\",\"target\":\"" + target + "\",\"type\":\"" + type + "\"}");
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
