@@ -24,6 +24,8 @@ public class GanttService {
 
     public static final String TASK = "task";
     public static final String LINK = "link";
+    /** What marks a task whose children a branch-loading page has not loaded yet. */
+    public static final String HAS_CHILD = "$has_child";
 
     @PersistenceContext(unitName = "liveupdate")
     EntityManager em;
@@ -150,6 +152,32 @@ public class GanttService {
         var links = Json.createArrayBuilder();
         em.createNamedQuery(GanttLink.FIND_ALL, GanttLink.class).setParameter("gantt", gantt).getResultList()
                 .forEach(link -> links.add(GanttJson.link(link)));
+        return Json.createObjectBuilder().add("data", tasks).add("links", links).build();
+    }
+
+    /**
+     * One branch, for dhtmlxGantt PRO's branch loading ({@code config.branch_loading}): the children of {@code parent}
+     * ({@link GanttRules#ROOT} for the top level) in the chart's order, each that has children of its own marked
+     * {@value #HAS_CHILD} (the client's default {@code branch_loading_property}: it asks for that branch when the task
+     * is opened), and every link of those tasks. A link between two branches comes with each; the client keeps one.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public JsonObject branch(String gantt, long parent) {
+        List<GanttTask> children = em.createNamedQuery(GanttTask.FIND_BRANCH, GanttTask.class).setParameter("gantt", gantt)
+                .setParameter("parent", parent).getResultList();
+        var tasks = Json.createArrayBuilder();
+        var links = Json.createArrayBuilder();
+        if (!children.isEmpty()) {
+            List<Long> ids = children.stream().map(GanttTask::getId).toList();
+            List<Long> parents = em.createNamedQuery(GanttTask.PARENTS_AMONG, Long.class).setParameter("gantt", gantt).setParameter("ids", ids)
+                    .getResultList();
+            for (GanttTask child : children) {
+                JsonObject task = GanttJson.task(child);
+                tasks.add(parents.contains(child.getId()) ? Json.createObjectBuilder(task).add(HAS_CHILD, true).build() : task);
+            }
+            em.createNamedQuery(GanttLink.FIND_OF_TASKS, GanttLink.class).setParameter("gantt", gantt).setParameter("tasks", ids)
+                    .getResultList().forEach(link -> links.add(GanttJson.link(link)));
+        }
         return Json.createObjectBuilder().add("data", tasks).add("links", links).build();
     }
 

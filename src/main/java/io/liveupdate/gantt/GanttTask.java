@@ -20,12 +20,17 @@ import java.util.Objects;
 @Table(name = "gantt_task")
 @NamedQuery(name = GanttTask.FIND_ALL, query = "SELECT t FROM GanttTask t WHERE t.gantt = :gantt ORDER BY t.sortOrder, t.id")
 @NamedQuery(name = GanttTask.FIND_CHILDREN, query = "SELECT t.id FROM GanttTask t WHERE t.gantt = :gantt AND t.parent = :parent")
+@NamedQuery(name = GanttTask.FIND_BRANCH, query = "SELECT t FROM GanttTask t WHERE t.gantt = :gantt AND t.parent = :parent ORDER BY t.sortOrder, t.id")
+@NamedQuery(name = GanttTask.PARENTS_AMONG, query = "SELECT DISTINCT t.parent FROM GanttTask t WHERE t.gantt = :gantt AND t.parent IN :ids")
 @NamedQuery(name = GanttTask.LAST_ORDER, query = "SELECT MAX(t.sortOrder) FROM GanttTask t WHERE t.gantt = :gantt")
 public class GanttTask {
 
     public static final String FIND_ALL = "GanttTask.findAll";
     public static final String FIND_CHILDREN = "GanttTask.findChildren";
     public static final String LAST_ORDER = "GanttTask.lastOrder";
+    public static final String FIND_BRANCH = "GanttTask.findBranch";
+    /** Which of the given tasks have children. */
+    public static final String PARENTS_AMONG = "GanttTask.parentsAmong";
     /**
      * Moves the chart's tasks from a place on one down, but the one moving there. Plain SQL: a JPQL bulk update
      * would also bump their versions (EclipseLink does), and refuse their pages' next edits over a change of order

@@ -534,6 +534,49 @@ class GanttIT extends Deployed {
         assertEquals(20, links.size(), "one link of each pair stored: " + links);
     }
 
+    /**
+     * Branch loading as dhtmlxGantt PRO asks for it: {@code <load url>?parent_id=<id>} when a task marked {@code $has_child}
+     * is opened; the page loads the top level with {@code ?parent_id=0}.
+     */
+    @Test
+    void aBranchLoadAnswersOneLevelWithItsLinksAndMarksTasksWithChildren() {
+        String gantt = newGantt();
+        String plain = ",\"start_date\":\"15-01-2025 00:00\",\"duration\":1";
+        long r1 = task(gantt, "{\"text\":\"R1\"" + plain + ",\"parent\":0}");
+        long r2 = task(gantt, "{\"text\":\"R2\"" + plain + ",\"parent\":0}");
+        long c1 = task(gantt, "{\"text\":\"C1\"" + plain + ",\"parent\":\"" + r1 + "\"}");
+        long g = task(gantt, "{\"text\":\"G\"" + plain + ",\"parent\":\"" + c1 + "\"}");
+        long c1r2 = link(gantt, c1, r2, "0").getJsonNumber("tid").longValue();
+
+        var top = branch(gantt, "0");
+        assertEquals(List.of(r1, r2), ids(top.getJsonArray("data")));
+        assertTrue(top.getJsonArray("data").getJsonObject(0).getBoolean("$has_child"), top.toString());
+        assertFalse(top.getJsonArray("data").getJsonObject(1).containsKey("$has_child"), top.toString());
+        assertEquals(List.of(c1r2), ids(top.getJsonArray("links")), "R2's link, though C1 is not loaded yet");
+
+        var r1Branch = branch(gantt, String.valueOf(r1));
+        assertEquals(List.of(c1), ids(r1Branch.getJsonArray("data")));
+        assertEquals(r1, r1Branch.getJsonArray("data").getJsonObject(0).getJsonNumber("parent").longValue());
+        assertTrue(r1Branch.getJsonArray("data").getJsonObject(0).getBoolean("$has_child"));
+        assertEquals(List.of(c1r2), ids(r1Branch.getJsonArray("links")));
+        var leaf = branch(gantt, String.valueOf(c1));
+        assertEquals(List.of(g), ids(leaf.getJsonArray("data")));
+        assertEquals(List.of(), ids(leaf.getJsonArray("links")));
+        assertEquals(List.of(), ids(branch(gantt, "999999999").getJsonArray("data")), "a branch the chart does not have is empty");
+        assertEquals(4, load(gantt).getJsonArray("data").size(), "without parent_id, the whole chart");
+        assertEquals(400, http().get(url(gantt) + "?parent_id=" + enc("1 OR 1=1")).statusCode());
+    }
+
+    private JsonObject branch(String gantt, String parent) {
+        var response = http().get(url(gantt) + "?parent_id=" + parent);
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response);
+    }
+
+    private static List<Long> ids(jakarta.json.JsonArray items) {
+        return items.stream().map(item -> item.asJsonObject().getJsonNumber("id").longValue()).toList();
+    }
+
     private JsonObject link(String gantt, long source, long target, String type) {
         return postJson(url(gantt) + "/link", "{\"source\":\"" + source + "\",\"target\":\"" + target + "\",\"type\":\"" + type + "\"}");
     }
