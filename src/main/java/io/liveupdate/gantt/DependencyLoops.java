@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * <li>an end that is a summary task (a project, whose dates are its tasks', see {@link GanttTask#takesDatesFromChildren})
  * stands for every plain task under it, at any depth: a link into a project holds all of its tasks back, a link out of
  * one waits for all of them. So a loop can run through the tree: 3 -> project 1, and 2 (in 1) -> 3.</li>
- * <li>a link between a project and a task of its own is no relation (PRO refuses it, with
- * {@code auto_scheduling_descendant_links} off, its default: {@code _preventDescendantLink}); here it is refused too,
- * since the project's dates are made of that very task's.</li>
+ * <li>a link between a project and a task of its own is no relation ({@code _formatLink} returns none), so it closes
+ * no loop and is let through: whether it can hold depends on its type (a start-to-start one from a project to its
+ * first task always does). PRO with its auto scheduling refuses such links itself ({@code _preventDescendantLink},
+ * unless {@code auto_scheduling_descendant_links}); the community package does not.</li>
  * </ul>
  * Loops are then looked for among those relations, whatever the links' types ({@link GanttRules#DEPENDENCY_TYPES}).
  */
@@ -59,13 +60,10 @@ final class DependencyLoops {
 
     /**
      * Refuses a new (or changed) dependency from {@code source} to {@code target} that would close a loop with the
-     * stored ones, naming the loop, or that joins a project and one of its own tasks.
+     * stored ones, naming the loop.
      */
     void requireNoLoop(long source, long target) {
-        if (isDescendantLink(source, target)) {
-            throw new GanttRefusal("a link from task " + source + " to task " + target + " joins a project and a task of its own:"
-                    + " the project's dates are made of its tasks' dates, so the dependency would make a task wait for itself");
-        }
+        if (isDescendantLink(source, target)) return; // no relation, as for the client
         var link = new Dependency(source, target);
         Map<Long, Edge> reachedBy = new HashMap<>();
         var queue = new ArrayDeque<Long>();
@@ -196,7 +194,7 @@ final class DependencyLoops {
         return leaves;
     }
 
-    /** A link between a project and a task under it ({@code _preventDescendantLink}). */
+    /** A link between a summary task and a task under it (PRO's {@code _formatLink}: no relation). */
     private boolean isDescendantLink(long source, long target) {
         return isSummary(target) && isUnder(source, target) || isSummary(source) && isUnder(target, source);
     }
