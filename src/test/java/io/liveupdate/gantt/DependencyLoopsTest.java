@@ -105,6 +105,20 @@ class DependencyLoopsTest {
         assertDoesNotThrow(() -> loops.requireNoLoop(1, 3), "no plain task under either: the links stand for nothing");
     }
 
+    @Test
+    void aTaskIsASummaryAsTheClientReadsIt() {
+        var start = java.time.LocalDateTime.of(2025, 1, 15, 0, 0);
+        assertTrue(task("project", start, 1.0).takesDatesFromChildren(), "a project, whatever its dates");
+        assertFalse(task(null, start, 1.0).takesDatesFromChildren(), "a task with a start and a duration");
+        assertTrue(task(null, null, 1.0).takesDatesFromChildren(), "no start: taken from its children");
+        assertTrue(task(null, start, null).takesDatesFromChildren(), "neither end nor duration");
+        assertFalse(task("milestone", null, null).takesDatesFromChildren(), "a milestone never is");
+    }
+
+    private static GanttTask task(String type, java.time.LocalDateTime start, Double duration) {
+        return GanttTask.create("g", new TaskData("t", start, duration, null, null, 0L, null, type, null, null, null), 1);
+    }
+
     private static void assertRefused(String expected, org.junit.jupiter.api.function.Executable save) {
         var refusal = assertThrows(GanttRefusal.class, save);
         assertTrue(refusal.getMessage().contains(expected), refusal.getMessage());
