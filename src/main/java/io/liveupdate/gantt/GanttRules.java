@@ -38,7 +38,8 @@ public final class GanttRules {
      * and start-to-finish "3". Each makes the target's start or finish wait for the source's, so a loop of them asks a
      * task to wait for itself: with tasks that take time, no schedule satisfies it, whatever the types (a finish-to-start
      * loop at once, a start-to-start one as soon as a lag is added), and dhtmlxGantt PRO's auto scheduling reports any
-     * such loop as a circular link ({@link DependencyLoops} finds them). A page's own type names nothing the server can judge, and is never checked.
+     * such loop as a circular link ({@link DependencyLoops} finds them). A page's own type names nothing the server can
+     * judge, and is never checked.
      */
     public static final Set<String> DEPENDENCY_TYPES = Set.of("0", "1", "2", "3");
 

@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * Saves and loads a chart's tasks and links, each save in a transaction of its own: a refused save leaves nothing
  * behind, and the saves of one chart run one at a time ({@link GanttChanges#lock}), so that each is checked against
- * every other one committed. The rules: a parent is a task of the same chart and never the task itself or one of its descendants; a link
- * joins two tasks of its chart and closes no loop of dependencies, through the tree too ({@link DependencyLoops}); deleting a
- * task deletes its subtree and every link of those tasks; {@code target} moves a task in the chart's order. Every change is numbered and published through {@link GanttChanges}.
+ * every other one committed. The rules: a parent is a task of the same chart and never the task itself or one of its
+ * descendants; a link joins two tasks of its chart and closes no loop of dependencies, through the tree too
+ * ({@link DependencyLoops}); deleting a task deletes its subtree and every link of those tasks; {@code target} moves a
+ * task in the chart's order. Every change is numbered and published through {@link GanttChanges}.
  */
 @ApplicationScoped
 public class GanttService {
@@ -61,7 +62,9 @@ public class GanttService {
         long parentBefore = task.getParent();
         boolean summaryBefore = task.takesDatesFromChildren();
         task.apply(data);
-        if (task.getParent() != parentBefore || task.takesDatesFromChildren() != summaryBefore) requireNoLoopThroughTheTree(gantt, task);
+        if (task.getParent() != parentBefore || task.takesDatesFromChildren() != summaryBefore) {
+            requireNoLoopThroughTheTree(gantt, task);
+        }
         if (data.move() != null) move(gantt, task, data.move());
         em.flush();
         JsonObject item = GanttJson.task(task);
@@ -212,7 +215,7 @@ public class GanttService {
         }
     }
 
-    /** Refuses a link that would close a loop of dependencies, through the tree too; {@code saved} is the link being updated, or null. */
+    /** Refuses a link that would close a loop of dependencies, through the tree too; {@code saved}: the updated link, or null. */
     private void requireNoLinkCycle(String gantt, GanttLink link, Long saved) {
         if (!GanttRules.DEPENDENCY_TYPES.contains(link.getType())) return;
         dependencies(gantt, saved).requireNoLoop(link.getSource(), link.getTarget());

@@ -65,7 +65,8 @@ public class GanttResource {
 
     /**
      * A load ({@code {"data":[..],"links":[..]}}, or {@link GanttXml} for {@code ?format=xml} or an Accept that prefers
-     * XML), of the whole chart or, with {@code ?parent_id=<id>}, of one branch ({@link GanttService#branch}), or a save in the dataProcessor's GET mode (its rows in the query), refused 405 unless
+     * XML), of the whole chart or, with {@code ?parent_id=<id>}, of one branch ({@link GanttService#branch}), or a
+     * save in the dataProcessor's GET mode (its rows in the query), refused 405 unless
      * {@code liveupdate.connector.allow-get-saves} is on: any site can make a browser send a GET.
      */
     @GET
@@ -93,7 +94,9 @@ public class GanttResource {
      * level with {@code ?parent_id=0}, last in its URL.
      */
     private static long parentId(String value) {
-        if (value == null || !value.matches("\\d{1,18}")) throw new MalformedRequestException("parent_id must be a task id (0 for the top level)");
+        if (value == null || !value.matches("\\d{1,18}")) {
+            throw new MalformedRequestException("parent_id must be a task id (0 for the top level)");
+        }
         return Long.parseLong(value);
     }
 
