@@ -44,6 +44,16 @@ public class GanttChanges {
         return stream.startsWith(PREFIX);
     }
 
+    /**
+     * Makes the chart's saves run one at a time, on every node, from here to the end of the transaction: the chart's
+     * stream's counter row is locked ({@link ChangeLog#lock}). A loop of dependencies is a rule over the whole chart,
+     * so two saves checked side by side could each close half of one; one after the other, the second sees the first.
+     * Taken first in every save, so that the saves' own row locks cannot deadlock behind it.
+     */
+    void lock(String gantt) {
+        log.lock(streamOf(gantt));
+    }
+
     void added(String gantt, String entity, JsonObject item, String clientReference) {
         var message = Json.createObjectBuilder().add("type", "add-" + entity).add(entity, item);
         if (clientReference != null) message.add("sid", clientReference);

@@ -19,10 +19,12 @@ import java.util.Objects;
 @Table(name = "gantt_link")
 @NamedQuery(name = GanttLink.FIND_ALL, query = "SELECT l FROM GanttLink l WHERE l.gantt = :gantt ORDER BY l.id")
 @NamedQuery(name = GanttLink.FIND_OF_TASK, query = "SELECT l FROM GanttLink l WHERE l.gantt = :gantt AND (l.source = :task OR l.target = :task) ORDER BY l.id")
+@NamedQuery(name = GanttLink.FIND_OF_TASKS, query = "SELECT l FROM GanttLink l WHERE l.gantt = :gantt AND (l.source IN :tasks OR l.target IN :tasks) ORDER BY l.id")
 public class GanttLink {
 
     public static final String FIND_ALL = "GanttLink.findAll";
     public static final String FIND_OF_TASK = "GanttLink.findOfTask";
+    public static final String FIND_OF_TASKS = "GanttLink.findOfTasks";
     /** The client's finish-to-start, what a link without a type is. */
     static final String FINISH_TO_START = "0";
 

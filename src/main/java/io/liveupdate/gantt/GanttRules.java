@@ -3,12 +3,9 @@ package io.liveupdate.gantt;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.LongFunction;
 
 /** The chart's tree rules, apart from storage so that they can be tested alone. */
@@ -41,43 +38,10 @@ public final class GanttRules {
      * and start-to-finish "3". Each makes the target's start or finish wait for the source's, so a loop of them asks a
      * task to wait for itself: with tasks that take time, no schedule satisfies it, whatever the types (a finish-to-start
      * loop at once, a start-to-start one as soon as a lag is added), and dhtmlxGantt PRO's auto scheduling reports any
-     * such loop as a circular link. A page's own type names nothing the server can judge, and is never checked.
+     * such loop as a circular link ({@link DependencyLoops} finds them). A page's own type names nothing the server can
+     * judge, and is never checked.
      */
     public static final Set<String> DEPENDENCY_TYPES = Set.of("0", "1", "2", "3");
-
-    /**
-     * Refuses a dependency from {@code source} to {@code target} when {@code target} already leads to {@code source}
-     * through dependencies: the new link would close a loop. The reason names the loop.
-     *
-     * @param successorsOf the targets of the chart's stored dependencies from a task (the link being changed left out)
-     */
-    public static void requireNoLinkCycle(long source, long target, String type, LongFunction<List<Long>> successorsOf) {
-        if (!DEPENDENCY_TYPES.contains(type)) return;
-        Map<Long, Long> reachedFrom = new HashMap<>();
-        var queue = new ArrayDeque<Long>();
-        queue.add(target);
-        reachedFrom.put(target, null);
-        while (!queue.isEmpty()) {
-            long at = queue.poll();
-            if (at == source) throw new GanttRefusal("a link from task " + source + " to task " + target + " would close a loop of dependencies ("
-                    + loop(source, reachedFrom) + "): no schedule can satisfy it");
-            for (long next : successorsOf.apply(at)) {
-                if (!reachedFrom.containsKey(next)) {
-                    reachedFrom.put(next, at);
-                    queue.add(next);
-                }
-            }
-        }
-    }
-
-    /** The loop as task ids: the source, the new link's target, ... back to the source. */
-    private static String loop(long source, Map<Long, Long> reachedFrom) {
-        List<Long> path = new ArrayList<>();
-        for (Long at = source; at != null; at = reachedFrom.get(at)) path.add(at);
-        Collections.reverse(path);
-        path.add(0, source);
-        return path.stream().map(String::valueOf).collect(Collectors.joining(" -> "));
-    }
 
     /**
      * A task and all its descendants, each after its children (the order to delete them in).

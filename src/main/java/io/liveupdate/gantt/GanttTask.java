@@ -20,18 +20,27 @@ import java.util.Objects;
 @Table(name = "gantt_task")
 @NamedQuery(name = GanttTask.FIND_ALL, query = "SELECT t FROM GanttTask t WHERE t.gantt = :gantt ORDER BY t.sortOrder, t.id")
 @NamedQuery(name = GanttTask.FIND_CHILDREN, query = "SELECT t.id FROM GanttTask t WHERE t.gantt = :gantt AND t.parent = :parent")
+@NamedQuery(name = GanttTask.FIND_BRANCH, query = "SELECT t FROM GanttTask t WHERE t.gantt = :gantt AND t.parent = :parent ORDER BY t.sortOrder, t.id")
+@NamedQuery(name = GanttTask.PARENTS_AMONG, query = "SELECT DISTINCT t.parent FROM GanttTask t WHERE t.gantt = :gantt AND t.parent IN :ids")
 @NamedQuery(name = GanttTask.LAST_ORDER, query = "SELECT MAX(t.sortOrder) FROM GanttTask t WHERE t.gantt = :gantt")
 public class GanttTask {
 
     public static final String FIND_ALL = "GanttTask.findAll";
     public static final String FIND_CHILDREN = "GanttTask.findChildren";
     public static final String LAST_ORDER = "GanttTask.lastOrder";
+    public static final String FIND_BRANCH = "GanttTask.findBranch";
+    /** Which of the given tasks have children. */
+    public static final String PARENTS_AMONG = "GanttTask.parentsAmong";
     /**
      * Moves the chart's tasks from a place on one down, but the one moving there. Plain SQL: a JPQL bulk update
      * would also bump their versions (EclipseLink does), and refuse their pages' next edits over a change of order
      * they never see.
      */
     static final String MAKE_ROOM = "UPDATE gantt_task SET sort_order = sort_order + 1 WHERE gantt = ?1 AND sort_order >= ?2 AND id <> ?3";
+
+    /** The client's default {@code config.types}. */
+    static final String PROJECT = "project";
+    static final String MILESTONE = "milestone";
 
     @Id
     @SequenceGenerator(name = "gantt_task_seq", sequenceName = "gantt_task_seq", allocationSize = 50)
@@ -98,6 +107,16 @@ public class GanttTask {
     /** Optimistic lock as the page sees it: a save naming the version it edited is refused once another change won. */
     void requireEditedVersion(Long edited) {
         if (edited != null && edited != version) throw new StaleGanttItem("task", id, edited, version, GanttItems.task(this));
+    }
+
+    /**
+     * Whether the client takes this task's dates from its children, and so reads a link to it as a link to each of them:
+     * dhtmlxGantt's {@code isSummaryTask} (10.0.3, {@code src/core/data.js}, {@code getTaskTimingMode}): a project, or a
+     * task other than a milestone that lacks its start or both its end and duration.
+     */
+    boolean takesDatesFromChildren() {
+        if (PROJECT.equals(type)) return true;
+        return !MILESTONE.equals(type) && (startDate == null || endDate == null && duration == null);
     }
 
     void moveTo(long position) {

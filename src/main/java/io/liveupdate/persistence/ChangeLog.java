@@ -71,6 +71,24 @@ public class ChangeLog {
     }
 
     /**
+     * Locks the stream's counter row until the transaction ends, creating it (at 0, with an epoch) when the stream has
+     * none yet: what the transaction reads afterwards includes every change of the stream committed before, and no other
+     * change of the stream commits until it ends, on any node. So a rule over a whole stream (a chart's loops of
+     * dependencies) can be checked and kept by one transaction at a time. Needs READ COMMITTED (the datasources' level,
+     * PostgreSQL's default) so that reads after the lock see what the lock waited for. Must run in that transaction
+     * and before its other writes, which then cannot deadlock with another such transaction; its own {@link #append}
+     * finds the row locked by itself.
+     */
+    public void lock(String stream) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (isMariaDb(connection)) upsertCounter(connection, stream, 0);
+            else updateCounterCreatingIt(connection, stream, 0);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lock the stream " + stream + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Whether this very entry is in the log, i.e. whether the transaction that appended it committed. Asked when a
      * commit failed on its way back from the database (the connection broke after COMMIT was sent): the change may
      * or may not have been committed, and only the database can tell. An entry trimmed since (older than the
@@ -284,16 +302,18 @@ public class ChangeLog {
      * ends. A row from before epochs gets one here, once (the lock keeps a concurrent change from giving another).
      */
     private StreamHead bump(Connection connection, String stream) throws SQLException {
-        if (isMariaDb(connection)) upsertCounter(connection, stream);
-        else updateCounterCreatingIt(connection, stream);
+        if (isMariaDb(connection)) upsertCounter(connection, stream, 1);
+        else updateCounterCreatingIt(connection, stream, 1);
         return head(connection, stream);
     }
 
-    private static void updateCounterCreatingIt(Connection connection, String stream) throws SQLException {
+    /** @param by 1 to take the next number, 0 to lock the row only (an UPDATE locks the row it matches, changed or not) */
+    private static void updateCounterCreatingIt(Connection connection, String stream, int by) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE change_stream SET last_seq = last_seq + 1, epoch = COALESCE(epoch, ?) WHERE stream = ?")) {
-            update.setString(1, StreamHead.newEpoch());
-            update.setString(2, stream);
+                "UPDATE change_stream SET last_seq = last_seq + ?, epoch = COALESCE(epoch, ?) WHERE stream = ?")) {
+            update.setInt(1, by);
+            update.setString(2, StreamHead.newEpoch());
+            update.setString(3, stream);
             if (update.executeUpdate() == 0) {
                 createCounter(connection, stream);
                 if (update.executeUpdate() != 1) throw new SQLException("no counter row for " + stream);
@@ -302,16 +322,19 @@ public class ChangeLog {
     }
 
     /**
-     * MariaDB (InnoDB) in one statement: an INSERT that finds the key takes the row's exclusive lock and updates it, so
+     * MariaDB (InnoDB) in one statement: an INSERT that finds the key takes the row's exclusive lock and updates it (by 0
+     * too: the lock is taken on the duplicate key before the update), so
      * concurrent first changes of a stream queue behind each other. Not INSERT IGNORE then UPDATE: there, waiting
      * inserts each take a shared lock on the new row, and two of them upgrading to exclusive deadlock.
      */
-    private static void upsertCounter(Connection connection, String stream) throws SQLException {
+    private static void upsertCounter(Connection connection, String stream, int by) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO change_stream (stream, last_seq, epoch) VALUES (?, 1, ?)"
-                        + " ON DUPLICATE KEY UPDATE last_seq = last_seq + 1, epoch = COALESCE(epoch, VALUES(epoch))")) {
+                "INSERT INTO change_stream (stream, last_seq, epoch) VALUES (?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE last_seq = last_seq + ?, epoch = COALESCE(epoch, VALUES(epoch))")) {
             upsert.setString(1, stream);
-            upsert.setString(2, StreamHead.newEpoch());
+            upsert.setInt(2, by);
+            upsert.setString(3, StreamHead.newEpoch());
+            upsert.setInt(4, by);
             upsert.executeUpdate();
         }
     }

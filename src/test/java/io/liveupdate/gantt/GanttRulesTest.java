@@ -48,34 +48,6 @@ class GanttRulesTest {
         assertEquals(List.of(2L, 1L), GanttRules.subtreeDeepestFirst(1, children::get));
     }
 
-    /** Dependencies 1 -> 2 -> 3, and 3 -> 4. */
-    private static final Map<Long, List<Long>> SUCCESSORS = Map.of(1L, List.of(2L), 2L, List.of(3L), 3L, List.of(4L));
-
-    @Test
-    void aDependencyThatClosesALoopIsRefusedWithTheLoopWhateverItsType() {
-        for (String type : List.of("0", "1", "2", "3")) {
-            var refusal = assertThrows(GanttRefusal.class,
-                    () -> GanttRules.requireNoLinkCycle(4, 1, type, id -> SUCCESSORS.getOrDefault(id, List.of())), type);
-            assertTrue(refusal.getMessage().contains("4 -> 1 -> 2 -> 3 -> 4"), refusal.getMessage());
-        }
-        var twoTasks = assertThrows(GanttRefusal.class, () -> GanttRules.requireNoLinkCycle(2, 1, "0", id -> SUCCESSORS.getOrDefault(id, List.of())));
-        assertTrue(twoTasks.getMessage().contains("2 -> 1 -> 2"), twoTasks.getMessage());
-    }
-
-    @Test
-    void dependenciesWithoutALoopAndAPagesOwnLinkTypesAreAllowed() {
-        assertDoesNotThrow(() -> GanttRules.requireNoLinkCycle(1, 4, "0", id -> SUCCESSORS.getOrDefault(id, List.of())), "a shortcut");
-        assertDoesNotThrow(() -> GanttRules.requireNoLinkCycle(5, 1, "0", id -> SUCCESSORS.getOrDefault(id, List.of())), "a new root");
-        assertDoesNotThrow(() -> GanttRules.requireNoLinkCycle(4, 1, "informs", id -> SUCCESSORS.getOrDefault(id, List.of())),
-                "a type the server cannot judge");
-    }
-
-    @Test
-    void aLoopAlreadyStoredElsewhereDoesNotHangTheCheck() {
-        Map<Long, List<Long>> stored = Map.of(1L, List.of(2L), 2L, List.of(1L));
-        assertDoesNotThrow(() -> GanttRules.requireNoLinkCycle(7, 1, "0", id -> stored.getOrDefault(id, List.of())));
-    }
-
     @Test
     void targetMovesBeforeAndNextMovesAfter() {
         assertEquals(new TaskMove(12, false), TaskMove.parse("12").orElseThrow());

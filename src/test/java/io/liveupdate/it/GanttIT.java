@@ -472,6 +472,112 @@ class GanttIT extends Deployed {
         }
     }
 
+    /**
+     * Loops through the tree, as dhtmlxGantt PRO's {@code isCircularLink} reads a link to or from a project: it stands for
+     * every plain task under the project. Project P holds C; C -> X stored; then X -> P would make C wait for itself.
+     */
+    @Test
+    void linkLoopsThroughTheTreeAreRefusedAndSaveNothing() {
+        String gantt = newGantt();
+        String plain = ",\"start_date\":\"15-01-2025 00:00\",\"duration\":1";
+        long p = task(gantt, "{\"text\":\"P\",\"type\":\"project\",\"parent\":0}");
+        long c = task(gantt, "{\"text\":\"C\"" + plain + ",\"parent\":\"" + p + "\"}");
+        long x = task(gantt, "{\"text\":\"X\"" + plain + ",\"parent\":0}");
+        long y = task(gantt, "{\"text\":\"Y\"" + plain + ",\"parent\":0}");
+        long z = task(gantt, "{\"text\":\"Z\"" + plain + ",\"parent\":0}");
+        assertEquals("inserted", link(gantt, c, x, "0").getString("action"));
+        assertEquals("inserted", link(gantt, y, z, "0").getString("action"));
+        assertEquals("inserted", link(gantt, z, p, "1").getString("action"), "Z -> P holds C back: no loop yet");
+        JsonObject before = load(gantt);
+        long seqBefore = LiveReplica.committedSeqOf("gantt:" + gantt);
+
+        var intoProject = link(gantt, x, p, "0");
+        assertEquals("invalid", intoProject.getString("action"), intoProject.toString());
+        assertTrue(intoProject.getString("message").contains("(" + x + " -> " + c + " (in " + p + ") -> " + x + ")"), intoProject.toString());
+        // Y moved under P: Z -> P then holds Y back behind Z, which waits for Y.
+        var moved = putJson(url(gantt) + "/task/" + y, "{\"text\":\"Y\",\"parent\":\"" + p + "\"}");
+        assertEquals("invalid", moved.getString("action"), moved.toString());
+        assertTrue(moved.getString("message").contains("loop of dependencies through the tree"), moved.toString());
+
+        assertEquals(before, load(gantt), "nothing of the refused saves is stored");
+        assertEquals(seqBefore, LiveReplica.committedSeqOf("gantt:" + gantt), "nor numbered");
+        assertEquals("inserted", link(gantt, y, x, "0").getString("action"), "a link beside the loop still goes in");
+    }
+
+    /**
+     * Two pages each saving half of a loop at the same moment: the chart's saves run one at a time, so the second is
+     * checked against the first and refused. Many rounds, both links sent at once each time; never both stored.
+     */
+    @Test
+    void twoSavesClosingHalfALoopEachAtOnceNeverBothPass() throws Exception {
+        String gantt = newGantt();
+        String plain = ",\"start_date\":\"15-01-2025 00:00\",\"duration\":1,\"parent\":0}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                long a = task(gantt, "{\"text\":\"A" + round + "\"" + plain);
+                long b = task(gantt, "{\"text\":\"B" + round + "\"" + plain);
+                var together = new java.util.concurrent.CyclicBarrier(2);
+                var there = pool.submit(() -> { together.await(); return link(gantt, a, b, "0"); });
+                var back = pool.submit(() -> { together.await(); return link(gantt, b, a, "0"); });
+                List<String> actions = new ArrayList<>(List.of(there.get().getString("action"), back.get().getString("action")));
+                actions.sort(null);
+                assertEquals(List.of("inserted", "invalid"), actions, "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var links = load(gantt).getJsonArray("links");
+        assertEquals(20, links.size(), "one link of each pair stored: " + links);
+    }
+
+    /**
+     * Branch loading as dhtmlxGantt PRO asks for it: {@code <load url>?parent_id=<id>} when a task marked {@code $has_child}
+     * is opened; the page loads the top level with {@code ?parent_id=0}.
+     */
+    @Test
+    void aBranchLoadAnswersOneLevelWithItsLinksAndMarksTasksWithChildren() {
+        String gantt = newGantt();
+        String plain = ",\"start_date\":\"15-01-2025 00:00\",\"duration\":1";
+        long r1 = task(gantt, "{\"text\":\"R1\"" + plain + ",\"parent\":0}");
+        long r2 = task(gantt, "{\"text\":\"R2\"" + plain + ",\"parent\":0}");
+        long c1 = task(gantt, "{\"text\":\"C1\"" + plain + ",\"parent\":\"" + r1 + "\"}");
+        long g = task(gantt, "{\"text\":\"G\"" + plain + ",\"parent\":\"" + c1 + "\"}");
+        long c1r2 = link(gantt, c1, r2, "0").getJsonNumber("tid").longValue();
+
+        var top = branch(gantt, "0");
+        assertEquals(List.of(r1, r2), ids(top.getJsonArray("data")));
+        assertTrue(top.getJsonArray("data").getJsonObject(0).getBoolean("$has_child"), top.toString());
+        assertFalse(top.getJsonArray("data").getJsonObject(1).containsKey("$has_child"), top.toString());
+        assertEquals(List.of(c1r2), ids(top.getJsonArray("links")), "R2's link, though C1 is not loaded yet");
+
+        var r1Branch = branch(gantt, String.valueOf(r1));
+        assertEquals(List.of(c1), ids(r1Branch.getJsonArray("data")));
+        assertEquals(r1, r1Branch.getJsonArray("data").getJsonObject(0).getJsonNumber("parent").longValue());
+        assertTrue(r1Branch.getJsonArray("data").getJsonObject(0).getBoolean("$has_child"));
+        assertEquals(List.of(c1r2), ids(r1Branch.getJsonArray("links")));
+        var leaf = branch(gantt, String.valueOf(c1));
+        assertEquals(List.of(g), ids(leaf.getJsonArray("data")));
+        assertEquals(List.of(), ids(leaf.getJsonArray("links")));
+        assertEquals(List.of(), ids(branch(gantt, "999999999").getJsonArray("data")), "a branch the chart does not have is empty");
+        assertEquals(4, load(gantt).getJsonArray("data").size(), "without parent_id, the whole chart");
+        assertEquals(400, http().get(url(gantt) + "?parent_id=" + enc("1 OR 1=1")).statusCode());
+    }
+
+    private JsonObject branch(String gantt, String parent) {
+        var response = http().get(url(gantt) + "?parent_id=" + parent);
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response);
+    }
+
+    private static List<Long> ids(jakarta.json.JsonArray items) {
+        return items.stream().map(item -> item.asJsonObject().getJsonNumber("id").longValue()).toList();
+    }
+
+    private JsonObject link(String gantt, long source, long target, String type) {
+        return postJson(url(gantt) + "/link", "{\"source\":\"" + source + "\",\"target\":\"" + target + "\",\"type\":\"" + type + "\"}");
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

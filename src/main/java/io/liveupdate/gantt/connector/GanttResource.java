@@ -48,6 +48,8 @@ public class GanttResource {
 
     private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
     private static final MediaType XML = MediaType.TEXT_XML_TYPE.withCharset("UTF-8");
+    /** The query parameter of a branch load. */
+    private static final String BRANCH = "parent_id";
 
     @Inject
     GanttService gantts;
@@ -64,7 +66,8 @@ public class GanttResource {
 
     /**
      * A load ({@code {"data":[..],"links":[..]}}, or {@link GanttXml} for {@code ?format=xml} or an Accept that prefers
-     * XML), or a save in the dataProcessor's GET mode (its rows in the query), refused 405 unless
+     * XML), of the whole chart or, with {@code ?parent_id=<id>}, of one branch ({@link GanttService#branch}), or a
+     * save in the dataProcessor's GET mode (its rows in the query), refused 405 unless
      * {@code liveupdate.connector.allow-get-saves} is on: any site can make a browser send a GET.
      */
     @GET
@@ -74,7 +77,7 @@ public class GanttResource {
         Map<String, String> query = FormData.parse(rawQuery);
         if (SaveRequestReader.isFormSave(query)) return saveByGet(gantt, gate, rawQuery, query, headers);
         gate.requireRead();
-        JsonObject load = GanttWriter.chart(gantts.load(gantt));
+        JsonObject load = GanttWriter.chart(query.containsKey(BRANCH) ? gantts.branch(gantt, parentId(query.get(BRANCH))) : gantts.load(gantt));
         Optional<String> key = gate.securityKey();
         if (ResponseFormat.wantsXml(query.get("format"), headers.getAcceptableMediaTypes())) {
             return Response.ok(GanttXml.load(load, key), XML).build();
@@ -83,6 +86,19 @@ public class GanttResource {
         // The CSRF key (URL-safe Base64: nothing to escape) goes where the client reads it, the root's first key.
         if (key.isPresent()) json = "{\"" + SaveGate.SECURITY_KEY + "\":\"" + key.get() + "\"," + json.substring(1);
         return Response.ok(json, JSON).build();
+    }
+
+    /**
+     * The task whose children a branch-loading page asks for: dhtmlxGantt PRO, on opening a task marked
+     * {@link GanttService#HAS_CHILD}, loads {@code <its load URL>?parent_id=<id>} (its {@code onTaskOpened} handler first
+     * cuts {@code parent_id=} and whatever follows it from that URL, then appends its own), so a page asks for the top
+     * level with {@code ?parent_id=0}, last in its URL.
+     */
+    private static long parentId(String value) {
+        if (value == null || !value.matches("\\d{1,18}")) {
+            throw new MalformedRequestException("parent_id must be a task id (0 for the top level)");
+        }
+        return Long.parseLong(value);
     }
 
     /** The GET mode: the query is the POST mode's form (gantt_mode and all), answered the same. */

@@ -289,6 +289,72 @@ class SecuredIT {
         open.ws.sendClose(1000, "done");
     }
 
+    // ---- Gantt charts (grant gantt:<name>) ----
+
+    @Test
+    void aChartIsLoadedAndSavedOnlyWithItsGrantAndACalendarsGrantIsNotAChartsOne() {
+        String chart = "api/gantts/" + GANTT;
+        assertEquals(401, http().get(chart).statusCode(), "anonymous");
+        assertEquals(200, http().get(chart, "Authorization", "Bearer " + ALICE_TOKEN).statusCode());
+        assertEquals(200, http().get(chart, "Authorization", "Bearer " + BOB_TOKEN).statusCode(), "bob reads it");
+        var carolLoads = http().get(chart, "Authorization", "Bearer " + CAROL_TOKEN);
+        assertEquals(403, carolLoads.statusCode(), carolLoads.body());
+        assertEquals(403, http().get(chart + "?format=xml", "Authorization", "Bearer " + CAROL_TOKEN).statusCode());
+        assertEquals(403, http().get("api/gantts/sec-a", "Authorization", "Bearer " + ALICE_TOKEN).statusCode(),
+                "alice's grant on calendar sec-a is none on chart sec-a");
+
+        String text = "task " + UUID.randomUUID();
+        for (String refused : new String[] {BOB_TOKEN, CAROL_TOKEN}) {
+            var save = saveTask(refused, text);
+            assertEquals(403, save.statusCode(), save.body());
+        }
+        assertEquals(403, http().send(http().request(chart + "/task/1", "Authorization", "Bearer " + BOB_TOKEN).DELETE()).statusCode());
+        assertFalse(http().get(chart, "Authorization", "Bearer " + ALICE_TOKEN).body().contains(text), "nothing was stored");
+        var saved = saveTask(ALICE_TOKEN, text);
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals("inserted", Http.json(saved).getString("action"), saved.body());
+        assertTrue(http().get(chart, "Authorization", "Bearer " + BOB_TOKEN).body().contains(text), "bob reads alice's task");
+    }
+
+    @Test
+    void aChartsChannelIsSubscribedOnlyWithItsGrantAndNeverPublished() {
+        String channel = "/gantts/" + GANTT + "/update";
+        assertTrue(subscribe(clientId(BOB_TOKEN), channel).getBoolean("successful"), "a reader may follow it");
+        String carol = clientId(CAROL_TOKEN);
+        assertEquals("403:" + channel + ":Forbidden channel", subscribe(carol, channel).getString("error"));
+        assertEquals("403:/gantts/sec-a/update:Forbidden channel", subscribe(clientId(ALICE_TOKEN), "/gantts/sec-a/update").getString("error"),
+                "a calendar's grant is no chart's");
+        var published = bayeux(null, publish(clientId(ALICE_TOKEN), channel,
+                Json.createObjectBuilder().add("type", "delete-task").add("task", Json.createObjectBuilder().add("id", 1)).build()));
+        assertTrue(published.getString("error", "").startsWith("403:" + channel), "server-owned, even for a writer: " + published);
+    }
+
+    @Test
+    void remoteEventsOpenAChartOnlyWithItsGrant() throws Exception {
+        assertEquals(403, http().get("api/v1?gantt=" + GANTT, "Remote-Token", CAROL_TOKEN).statusCode());
+        assertEquals(403, http().get("api/v1?gantt=sec-a", "Remote-Token", ALICE_TOKEN).statusCode(), "a calendar's grant is no chart's");
+        var granted = http().get("api/v1?gantt=" + GANTT, "Remote-Token", BOB_TOKEN);
+        assertEquals(200, granted.statusCode(), granted.body());
+        var open = remoteSocket("?gantt=" + GANTT + "&token=" + Http.json(granted).getString("key") + "&ws=1");
+        assertTrue(open.frames.poll(10, TimeUnit.SECONDS).contains("\"start\""));
+        open.ws.sendClose(1000, "done");
+
+        var carols = http().get("api/v1?calendar=sec-b", "Remote-Token", CAROL_TOKEN);
+        assertEquals(200, carols.statusCode(), carols.body());
+        var refused = remoteSocket("?gantt=" + GANTT + "&token=" + Http.json(carols).getString("key") + "&ws=1");
+        assertEquals(1008, refused.closed.get(10, TimeUnit.SECONDS), "carol's key does not open the chart");
+    }
+
+    /** A REST-JSON task insert as alice's or another's page sends it, with its load's CSRF key when it may load. */
+    private HttpResponse<String> saveTask(String token, String text) {
+        String chart = "api/gantts/" + GANTT;
+        var request = http().request(chart + "/task", "Authorization", "Bearer " + token, "Content-Type", Http.JSON);
+        var load = http().get(chart, "Authorization", "Bearer " + token);
+        if (load.statusCode() == 200) request.header("X-Dhx-Security", Http.json(load).getString("dhx_security"));
+        return http().send(request.POST(BodyPublishers.ofString("{\"text\":" + Json.createValue(text)
+                + ",\"start_date\":\"01-04-2025 09:00\",\"duration\":1,\"parent\":0}", StandardCharsets.UTF_8)));
+    }
+
     // ---- helpers ----
 
     private HttpResponse<String> save(String url, String authorization, String text, String origin) {

@@ -12,7 +12,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The real WAR with security switched on, deployed next to (not instead of) the others at {@code /secured}: its own
  * {@code microprofile-config.properties} and a context root of its own. Users: alice reads and writes calendar
- * {@code sec-a} and storage {@code /sec-chat}; bob only reads them; carol has a grant on {@code sec-b} only.
+ * {@code sec-a}, storage {@code /sec-chat} and Gantt chart {@code sec-g} (grant {@code gantt:sec-g}); bob only reads them;
+ * carol has a grant on {@code sec-b} only.
  * Limits are small, so each can be reached by a test.
  */
 final class SecuredWar {
@@ -21,6 +22,9 @@ final class SecuredWar {
     static final String ALICE_TOKEN = "alice-7f3c1e9a5b2d4086a1c3e5f7";
     static final String BOB_TOKEN = "bob-0e4d8b2a6c1f3957b8d0e2f4";
     static final String CAROL_TOKEN = "carol-5a9e3c7b1d2f4068a0b2c4d6";
+    /** A chart's grant names {@code gantt:<name>}, apart from the calendar of the same name. */
+    static final String GANTT = "sec-g";
+    static final String GANTT_GRANT = "gantt:" + GANTT;
     static final String ALLOWED_ORIGIN = "https://app.example";
     static final int MAX_SUBSCRIPTIONS = 3;
     static final int PUBLISHES_PER_SECOND = 5;
@@ -35,7 +39,8 @@ final class SecuredWar {
                 "liveupdate.security.enabled=true",
                 "liveupdate.security.users=alice=" + pbkdf2(ALICE_PASSWORD),
                 "liveupdate.security.tokens=alice=" + ALICE_TOKEN + ",bob=" + BOB_TOKEN + ",carol=" + CAROL_TOKEN,
-                "liveupdate.security.grants=alice:sec-a:rw,alice:/sec-chat:rw,bob:sec-a:r,bob:/sec-chat:r,carol:sec-b:rw",
+                "liveupdate.security.grants=alice:sec-a:rw,alice:/sec-chat:rw,bob:sec-a:r,bob:/sec-chat:r,carol:sec-b:rw,"
+                        + "alice:" + GANTT_GRANT + ":rw,bob:" + GANTT_GRANT + ":r",
                 "liveupdate.security.csrf=true",
                 "liveupdate.security.allowed-origins=" + ALLOWED_ORIGIN,
                 "liveupdate.security.max-subscriptions-per-session=" + MAX_SUBSCRIPTIONS,
