@@ -42,6 +42,15 @@ public class ChangeLog {
     /** The transaction-local PostgreSQL setting that marks a transaction's row writes as the WAR's (see {@link #append}). */
     public static final String WRITER = "liveupdate.writer";
 
+    /**
+     * Tells the triggers of server-config/outside-writes/postgres.sql that this transaction's rows were written by the
+     * WAR, which numbers them itself: {@value #WRITER} is {@code war} until the transaction ends. Rides on the log
+     * row's INSERT, which every append makes once, so it costs no round trip of its own. The triggers are deferred to
+     * the commit, so it does not matter whether JPA wrote the row before or after. (MariaDB's triggers run at the row
+     * write; there the datasource marks each connection when it opens it: wildfly-mariadb.cli's new-connection-sql.)
+     */
+    private static final String MARKED_AS_THE_WARS = " RETURNING set_config('" + WRITER + "', 'war', true)";
+
     @Inject
     ChangeLogSettings settings;
 
@@ -51,16 +60,16 @@ public class ChangeLog {
     /** @return the entry as written: the change's number in its stream, its payload and the stream's epoch */
     public LoggedChange append(String stream, JsonObject payload) {
         try (Connection connection = dataSource.getConnection()) {
-            if (isPostgres(connection)) markAsTheWars(connection);
             StreamHead head = bump(connection, stream);
             long seq = head.lastSeq();
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO change_log (stream, seq, payload, committed_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO change_log (stream, seq, payload, committed_at) VALUES (?, ?, ?, ?)"
+                            + (isPostgres(connection) ? MARKED_AS_THE_WARS : ""))) {
                 insert.setString(1, stream);
                 insert.setLong(2, seq);
                 insert.setString(3, payload.toString());
                 insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
-                insert.executeUpdate();
+                insert.execute();
             }
             if (seq % TRIM_EVERY == 0) trim(connection, stream, seq);
             if (settings.doorbell() && isPostgres(connection)) ringDoorbell(connection, doorbell(stream, seq, head.epoch()));
@@ -248,17 +257,6 @@ public class ChangeLog {
         try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + DOORBELL + "', ?)")) {
             notify.setString(1, doorbell);
             notify.executeQuery().close();
-        }
-    }
-
-    /**
-     * Tells the triggers of server-config/outside-writes/postgres.sql that this transaction's rows were written by the
-     * WAR, which numbers them itself: {@value #WRITER} is {@code war} until the transaction ends. The triggers are
-     * deferred to the commit, so it does not matter whether JPA wrote the row before or after this call.
-     */
-    private static void markAsTheWars(Connection connection) throws SQLException {
-        try (PreparedStatement mark = connection.prepareStatement("SELECT set_config('" + WRITER + "', 'war', true)")) {
-            mark.executeQuery().close();
         }
     }
 
