@@ -1,6 +1,7 @@
 package io.liveupdate.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liveupdate.calendar.ChangeRecords;
@@ -188,6 +189,15 @@ class OutsideWritesOnMariaDbTest {
         CLIENT.sql("DROP TABLE company_bookings");
         assertEquals("3", scalar("SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
                 + " AND event_object_table = 'scheduler_event'"), "scheduler_event's triggers stay");
+    }
+
+    @Test
+    void aMisspeltAttributeOrAnUnsafeNameIsRefusedBeforeAnythingIsInstalled() {
+        var misspelt = assertThrows(IllegalStateException.class, () -> CLIENT.outsideWrites("--columns", "startdate=starts_at"));
+        assertTrue(misspelt.getMessage().contains("names no attribute of the event: startdate"), misspelt.getMessage());
+        var unsafe = assertThrows(IllegalStateException.class, () -> CLIENT.outsideWrites("--table", "x`; DROP TABLE change_log; --"));
+        assertTrue(unsafe.getMessage().contains("not a plain table or column name"), unsafe.getMessage());
+        assertEquals("1", scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'change_log'"));
     }
 
     @Test
