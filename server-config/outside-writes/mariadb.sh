@@ -50,24 +50,24 @@ fail() { echo "$0: $*" >&2; exit 2; }
 plain_name() { printf '%s' "$1" | grep -Eq '^[A-Za-z_][A-Za-z0-9_$]{0,63}$' || fail "not a plain table or column name: $1"; }
 plain_name "$table"
 [ ${#table} -le 47 ] || fail "table name longer than 47 characters: the trigger names would pass MariaDB's 64"
-printf '%s' "$max_entries$max_age_minutes" | grep -Eq '^[0-9]+$' || fail "--max-entries and --max-age-minutes take whole numbers"
+for number in "$max_entries" "$max_age_minutes"; do
+  printf '%s' "$number" | grep -Eq '^[0-9]+$' || fail "--max-entries and --max-age-minutes take whole numbers, not '$number'"
+done
 
 # A misspelt attribute would leave its column at scheduler_event's name: refuse it instead. (A column the table lacks
 # stops the script at its CREATE TRIGGER, "Unknown column ... in 'NEW'"; --remove then clears what went in before.)
 attributes=" id calendar startDate endDate text rrule duration recurringEventId originalStart deleted recType eventPid eventLength customFields version "
 for pair in $(printf '%s' "$columns" | tr ',' ' '); do
   case "$attributes" in
-    *" ${pair%%=*} "*) ;;
+    *" ${pair%%=*} "*) plain_name "${pair#*=}" ;;
     *) fail "--columns names no attribute of the event: ${pair%%=*} (one of:$attributes)" ;;
   esac
 done
 
-# The column of an event attribute: the one --columns names, else scheduler_event's.
+# The column of an event attribute: the one --columns names (checked above), else scheduler_event's.
 column() {
-  mapped=$(printf '%s\n' "$columns" | tr ',' '\n' | sed -n "s/^ *$1 *= *\(.*[^ ]\) *$/\1/p" | tail -n 1)
-  name=${mapped:-$2}
-  plain_name "$name"
-  printf '`%s`' "$name"
+  mapped=$(printf '%s\n' "$columns" | tr ',' '\n' | sed -n "s/^$1=\(.*\)$/\1/p" | tail -n 1)
+  printf '`%s`' "${mapped:-$2}"
 }
 
 # A text value in one collation for all: JSON_OBJECT refuses values of two (a JSON column is utf8mb4_bin, the
