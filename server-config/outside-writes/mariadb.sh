@@ -22,8 +22,8 @@
 # same INSERT ... ON DUPLICATE KEY UPDATE on change_stream, whose row lock held to the commit keeps numbers in commit
 # order without a gap; the same change_log row; trimming), and three AFTER ... FOR EACH ROW triggers,
 # liveupdate_insert_<T>, liveupdate_update_<T>, liveupdate_delete_<T>, that call it with the row as the JSON
-# calendar.ChangeRecords reads. They skip the WAR's own writes: every connection of the WAR's datasource sets
-# @liveupdate_writer = 'war' when it is opened (wildfly-mariadb.cli's new-connection-sql), before any row write.
+# calendar.ChangeRecords reads. They skip the WAR's own writes: every transaction of the WAR's sets
+# @liveupdate_writer = 'war' on its connection before it writes a row (persistence.ChangeLog.markWritesAsTheWars).
 # Running it again replaces all four with the new parameters.
 set -eu
 
@@ -139,7 +139,7 @@ BEGIN
   END IF;
 END;;
 
--- The WAR's own connections carry @liveupdate_writer = 'war' (its datasource sets it): it numbers those rows itself.
+-- The WAR's transactions set @liveupdate_writer = 'war' before their first row write: it numbers those rows itself.
 CREATE OR REPLACE TRIGGER \`liveupdate_insert_$table\` AFTER INSERT ON \`$table\` FOR EACH ROW
 BEGIN
   IF COALESCE(@liveupdate_writer, '') <> 'war' THEN

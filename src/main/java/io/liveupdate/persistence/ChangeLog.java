@@ -46,10 +46,15 @@ public class ChangeLog {
      * Tells the triggers of server-config/outside-writes/postgres.sql that this transaction's rows were written by the
      * WAR, which numbers them itself: {@value #WRITER} is {@code war} until the transaction ends. Rides on the log
      * row's INSERT, which every append makes once, so it costs no round trip of its own. The triggers are deferred to
-     * the commit, so it does not matter whether JPA wrote the row before or after. (MariaDB's triggers run at the row
-     * write; there the datasource marks each connection when it opens it: wildfly-mariadb.cli's new-connection-sql.)
+     * the commit, so it does not matter whether JPA wrote the row before or after. (MariaDB's: {@link #markWritesAsTheWars}.)
      */
     private static final String MARKED_AS_THE_WARS = " RETURNING set_config('" + WRITER + "', 'war', true)";
+
+    /**
+     * MariaDB's mark (see {@link #markWritesAsTheWars}): a session variable, which the connection keeps after the
+     * transaction too; harmless, as every transaction of the WAR's sets it again.
+     */
+    private static final String MARIADB_MARK = "SET @liveupdate_writer = 'war'";
 
     @Inject
     ChangeLogSettings settings;
@@ -76,6 +81,27 @@ public class ChangeLog {
             return new LoggedChange(stream, seq, payload, head.epoch());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot log the change of " + stream + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tells the triggers of server-config/outside-writes/mariadb.sh that the current transaction's row writes are the
+     * WAR's, which numbers them itself ({@link #append}): must run in the transaction before its first write of a
+     * row. MariaDB's triggers run at the row write, not at the commit, so the mark that {@link #append} sets on
+     * PostgreSQL would come too late there; it sets {@code @liveupdate_writer} on the transaction's connection. Per
+     * transaction, not once when the pool opens a connection: Flyway sets every user variable of the connection it
+     * migrated with back to NULL, and that connection goes back to the pool. Nothing on other databases.
+     */
+    public void markWritesAsTheWars() {
+        String known = product;
+        if (known != null && !DatabaseProduct.isMariaDb(known)) return; // not even a connection elsewhere
+        try (Connection connection = dataSource.getConnection()) {
+            if (!isMariaDb(connection)) return;
+            try (PreparedStatement mark = connection.prepareStatement(MARIADB_MARK)) {
+                mark.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot mark the transaction's writes as the WAR's: " + e.getMessage(), e);
         }
     }
 

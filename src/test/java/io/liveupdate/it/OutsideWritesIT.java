@@ -85,7 +85,8 @@ class OutsideWritesIT extends Deployed {
             } finally {
                 pool.shutdownNow();
             }
-            assertEquals(threads * changesEach, ClusterChecks.logOf(calendar).size(), "every change numbered once, WAR saves too");
+            var log = ClusterChecks.logOf(calendar);
+            assertEquals(threads * changesEach, log.size(), "every change numbered once, WAR saves too: " + log);
             ClusterChecks.assertSameAsLog(calendar, channel, List.of(page));
             LiveReplica.awaitSameAs(page, channel, calendar.load(), "the page", WITHIN);
         } finally {

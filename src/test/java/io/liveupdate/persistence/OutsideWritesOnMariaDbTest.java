@@ -9,8 +9,6 @@ import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.it.support.MariaDbClient;
 import jakarta.json.Json;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -24,7 +22,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -100,8 +97,8 @@ class OutsideWritesOnMariaDbTest {
         String calendar = "war-" + UUID.randomUUID();
         String stream = ChangeRecords.streamOf(calendar);
         try (Connection transaction = theWarsConnection()) {
-            transaction.setAutoCommit(false);
             var log = changeLog(transaction);
+            log.markWritesAsTheWars();
             transaction.createStatement().execute(insert(8, calendar, "row first"));
             log.append(stream, Json.createObjectBuilder().add("by", "war").build());
             log.append(stream, Json.createObjectBuilder().add("by", "war").build());
@@ -111,6 +108,24 @@ class OutsideWritesOnMariaDbTest {
         assertEquals(2, changeLog().lastSeq(stream), "the WAR's two appends, nothing from the triggers");
         CLIENT.sql("UPDATE scheduler_event SET version = version + 1 WHERE id = 9");
         assertEquals(3, changeLog().lastSeq(stream), "the next write without the mark is another client's");
+    }
+
+    /** What Flyway leaves behind on the connection it migrated with, which goes back to the WAR's pool. */
+    @Test
+    void aConnectionWhoseVariablesWereResetIsMarkedAgainByTheNextTransaction() throws Exception {
+        String calendar = "reset-" + UUID.randomUUID();
+        String stream = ChangeRecords.streamOf(calendar);
+        try (Connection pooled = theWarsConnection()) {
+            var log = changeLog(pooled);
+            log.markWritesAsTheWars();
+            pooled.commit();
+            pooled.createStatement().execute("SET @liveupdate_writer = NULL"); // Flyway's restore of the connection's state
+            log.markWritesAsTheWars();
+            pooled.createStatement().execute(insert(10, calendar, "after the reset"));
+            log.append(stream, Json.createObjectBuilder().add("by", "war").build());
+            pooled.commit();
+        }
+        assertEquals(1, changeLog().lastSeq(stream));
     }
 
     /**
@@ -132,9 +147,10 @@ class OutsideWritesOnMariaDbTest {
                 done.add(pool.submit((Callable<Void>) () -> {
                     boolean war = n % 2 == 1;
                     try (Connection transaction = war ? theWarsConnection() : DriverManager.getConnection(SERVER + DATABASE + PLAIN, "root", "")) {
-                        transaction.setAutoCommit(false);
+                        transaction.setAutoCommit(false); // the other application's keeps InnoDB's default isolation
                         together.await(10, TimeUnit.SECONDS);
                         var append = Json.createObjectBuilder().add("kind", "INSERTED").add("event", Json.createObjectBuilder().add("id", 1000 + n)).build();
+                        if (war) changeLog(transaction).markWritesAsTheWars(); // as the WAR's first touch of an event does
                         if (war && n % 4 == 3) changeLog(transaction).append(stream, append);
                         transaction.createStatement().execute(insert(1000 + n, calendar, "row " + n));
                         if (war && n % 4 == 1) changeLog(transaction).append(stream, append);
@@ -243,14 +259,11 @@ class OutsideWritesOnMariaDbTest {
                 + "', '2025-03-02 09:00', '2025-03-02 10:00', '" + text + "')";
     }
 
-    /** A connection as the WAR's datasource opens one: READ COMMITTED, and wildfly-mariadb.cli's new-connection-sql run. */
-    private static Connection theWarsConnection() throws Exception {
-        var cli = Files.readString(Path.of("server-config", "wildfly-mariadb.cli"));
-        var mark = Pattern.compile("--new-connection-sql=\"([^\"]+)\"").matcher(cli);
-        assertTrue(mark.find(), "wildfly-mariadb.cli marks the WAR's connections");
+    /** A transaction's connection as the WAR's datasource gives it: READ COMMITTED (wildfly-mariadb.cli), no autocommit. */
+    private static Connection theWarsConnection() throws SQLException {
         Connection connection = DriverManager.getConnection(SERVER + DATABASE + PLAIN, "root", "");
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        connection.createStatement().execute(mark.group(1));
+        connection.setAutoCommit(false);
         return connection;
     }
 
