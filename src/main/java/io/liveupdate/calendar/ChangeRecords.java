@@ -39,6 +39,11 @@ public class ChangeRecords {
         return new LoggedEventChange(new EventChanged(change.kind(), change.event(), change.clientReference(), entry.seq(), entry.epoch()), entry);
     }
 
+    /** Before the current transaction writes its first event: the outside-writes triggers leave its rows to us. */
+    void markWritesAsOurs() {
+        log.markWritesAsTheWars();
+    }
+
     /** Whether the transaction that appended this change committed; throws while the database is unreachable. */
     boolean wasCommitted(LoggedEventChange change) {
         return log.holds(change.entry());

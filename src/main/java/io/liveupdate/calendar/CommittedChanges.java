@@ -49,6 +49,7 @@ public class CommittedChanges {
         var pending = new ArrayList<LoggedEventChange>();
         transactions.putResource(KEY, pending);
         transactions.registerInterposedSynchronization(new FireOnCommit(pending));
+        log.markWritesAsOurs(); // before the first row write, which every touch precedes
     }
 
     /** Called when a change reached the database; numbers it in the change log, in the same transaction. */

@@ -42,6 +42,20 @@ public class ChangeLog {
     /** The transaction-local PostgreSQL setting that marks a transaction's row writes as the WAR's (see {@link #append}). */
     public static final String WRITER = "liveupdate.writer";
 
+    /**
+     * Tells the triggers of server-config/outside-writes/postgres.sql that this transaction's rows were written by the
+     * WAR, which numbers them itself: {@value #WRITER} is {@code war} until the transaction ends. Rides on the log
+     * row's INSERT, which every append makes once, so it costs no round trip of its own. The triggers are deferred to
+     * the commit, so it does not matter whether JPA wrote the row before or after. (MariaDB's: {@link #markWritesAsTheWars}.)
+     */
+    private static final String MARKED_AS_THE_WARS = " RETURNING set_config('" + WRITER + "', 'war', true)";
+
+    /**
+     * MariaDB's mark (see {@link #markWritesAsTheWars}): a session variable, which the connection keeps after the
+     * transaction too; harmless, as every transaction of the WAR's sets it again.
+     */
+    private static final String MARIADB_MARK = "SET @liveupdate_writer = 'war'";
+
     @Inject
     ChangeLogSettings settings;
 
@@ -51,16 +65,16 @@ public class ChangeLog {
     /** @return the entry as written: the change's number in its stream, its payload and the stream's epoch */
     public LoggedChange append(String stream, JsonObject payload) {
         try (Connection connection = dataSource.getConnection()) {
-            if (isPostgres(connection)) markAsTheWars(connection);
             StreamHead head = bump(connection, stream);
             long seq = head.lastSeq();
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO change_log (stream, seq, payload, committed_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO change_log (stream, seq, payload, committed_at) VALUES (?, ?, ?, ?)"
+                            + (isPostgres(connection) ? MARKED_AS_THE_WARS : ""))) {
                 insert.setString(1, stream);
                 insert.setLong(2, seq);
                 insert.setString(3, payload.toString());
                 insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
-                insert.executeUpdate();
+                insert.execute();
             }
             if (seq % TRIM_EVERY == 0) trim(connection, stream, seq);
             if (settings.doorbell() && isPostgres(connection)) ringDoorbell(connection, doorbell(stream, seq, head.epoch()));
@@ -85,6 +99,27 @@ public class ChangeLog {
             else updateCounterCreatingIt(connection, stream, 0);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot lock the stream " + stream + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tells the triggers of server-config/outside-writes/mariadb.sh that the current transaction's row writes are the
+     * WAR's, which numbers them itself ({@link #append}): must run in the transaction before its first write of a
+     * row. MariaDB's triggers run at the row write, not at the commit, so the mark that {@link #append} sets on
+     * PostgreSQL would come too late there; it sets {@code @liveupdate_writer} on the transaction's connection. Per
+     * transaction, not once when the pool opens a connection: Flyway sets every user variable of the connection it
+     * migrated with back to NULL, and that connection goes back to the pool. Nothing on other databases.
+     */
+    public void markWritesAsTheWars() {
+        String known = product;
+        if (known != null && !DatabaseProduct.isMariaDb(known)) return; // not even a connection elsewhere
+        try (Connection connection = dataSource.getConnection()) {
+            if (!isMariaDb(connection)) return;
+            try (PreparedStatement mark = connection.prepareStatement(MARIADB_MARK)) {
+                mark.execute();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot mark the transaction's writes as the WAR's: " + e.getMessage(), e);
         }
     }
 
@@ -266,17 +301,6 @@ public class ChangeLog {
         try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + DOORBELL + "', ?)")) {
             notify.setString(1, doorbell);
             notify.executeQuery().close();
-        }
-    }
-
-    /**
-     * Tells the triggers of server-config/outside-writes/postgres.sql that this transaction's rows were written by the
-     * WAR, which numbers them itself: {@value #WRITER} is {@code war} until the transaction ends. The triggers are
-     * deferred to the commit, so it does not matter whether JPA wrote the row before or after this call.
-     */
-    private static void markAsTheWars(Connection connection) throws SQLException {
-        try (PreparedStatement mark = connection.prepareStatement("SELECT set_config('" + WRITER + "', 'war', true)")) {
-            mark.executeQuery().close();
         }
     }
 

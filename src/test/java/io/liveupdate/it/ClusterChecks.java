@@ -92,7 +92,12 @@ public final class ClusterChecks {
                 .findFirst().orElseThrow(() -> new AssertionError("no doorbell check in " + health));
     }
 
+    /** The run's database: MariaDB on the build's MariaDB execution ({@code it.datasource}), PostgreSQL otherwise. */
     public static Connection database() throws SQLException {
+        if (System.getProperty("it.datasource", "").contains("MariaDB")) {
+            return DriverManager.getConnection(System.getProperty("it.mariadb.url"), System.getProperty("it.mariadb.user"),
+                    System.getProperty("it.mariadb.password"));
+        }
         return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
     }
 
