@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.StringJoiner;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
@@ -64,7 +65,9 @@ public final class CompanyTable {
                 + " (?, TIMESTAMP '2025-04-01 08:00:00', TIMESTAMP '2025-04-01 09:00:00', ?, ?) RETURNING booking_no")) {
             insert.setString(1, room);
             insert.setString(2, title);
-            insert.setString(3, extras);
+            // PostgreSQL's jsonb takes no varchar parameter, MariaDB's JSON is text
+            if (RunDatabase.isMariaDb()) insert.setString(3, extras);
+            else insert.setObject(3, extras, Types.OTHER);
             try (var rows = insert.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
