@@ -28,7 +28,7 @@ async function shows(pages, step, text, action) {
       const indicator = document.getElementById('live-state');
       return indicator && indicator.getAttribute('data-state') === 'connected';
     }, null, { timeout: 15000, polling: 50 })));
-    report({ step: 'both pages live', events: await a.evaluate(() => scheduler.getEvents(new Date(2000, 0, 1), new Date(2100, 0, 1)).map((e) => e.text)) });
+    report({ step: 'both pages live' });
     await b.waitForTimeout(700); // both live handshakes done before the first change
     const saved = `saved in page A ${Date.now()}`;
     const [y, m, d] = date.split('-').map(Number);
