@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.support.CompanyTable;
+import io.liveupdate.it.support.MariaDbClient;
 import io.liveupdate.it.support.Psql;
 import io.liveupdate.it.support.RunDatabase;
 import io.liveupdate.it.support.WarCopy;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +23,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -33,9 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A company's own table, live end to end (docs/own-table.md): the example table mapped as in CompanyTableIT, and the
  * outside-writes triggers installed on it for the test's calendar as a DBA does (server-config/outside-writes/, the
- * columns named as orm.xml maps them). A {@code psql} UPDATE and DELETE of a row the WAR saved reach a Faye client
- * and a RemoteEvents page in order with the WAR's saves; outside writes racing WAR saves are each delivered once,
- * numbered 1..N without a gap. A copy of the WAR at /company-live, deployed while the mapping is set.
+ * columns named as orm.xml maps them), on the run's database: PostgreSQL, and MariaDB in the build's MariaDB execution
+ * (where changes reach the pages at the 3 s check). A {@code psql} / {@code mariadb} UPDATE and DELETE of a row the WAR
+ * saved reach a Faye client and a RemoteEvents page in order with the WAR's saves; outside writes racing WAR saves
+ * are each delivered once, numbered 1..N without a gap. A copy of the WAR at /company-live, deployed while the mapping is set.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -201,22 +206,40 @@ class CompanyTableOutsideWritesIT {
     }
 
     /**
-     * Installs the outside-writes triggers on the company table for one calendar, as docs/own-table.md tells a DBA.
-     * MariaDB: once server-config/outside-writes/mariadb.sql exists, run it here with the mariadb client (its command
-     * is in docs/databases.md) when {@link RunDatabase#isMariaDb()}, take it out in {@link #removeOutsideWrites}, and
-     * add this class to pom.xml's it.mariadb.test; {@link #commandLine} needs the mariadb client's line as well.
+     * Installs the outside-writes triggers on the company table for one calendar, as docs/own-table.md tells a DBA:
+     * psql with postgres.sql on PostgreSQL, mariadb.sh piped into the mariadb client on MariaDB (the run's database,
+     * {@link RunDatabase#isMariaDb()}); both name the table's columns read from orm.xml.
      */
     private static void installOutsideWrites(String calendar) throws Exception {
-        psql("postgres.sql", "table=" + CompanyTable.NAME, "calendar=" + calendar, "columns=" + CompanyTable.columns(CompanyTable.Ids.IDENTITY));
+        String columns = CompanyTable.columns(CompanyTable.Ids.IDENTITY);
+        if (RunDatabase.isMariaDb()) {
+            MariaDbClient.ofTheRun().outsideWrites("--table", CompanyTable.NAME, "--calendar", calendar, "--columns", asOptionList(columns));
+        } else {
+            psql("postgres.sql", "table=" + CompanyTable.NAME, "calendar=" + calendar, "columns=" + columns);
+        }
     }
 
     private static void removeOutsideWrites() {
-        psql("postgres-remove.sql", "table=" + CompanyTable.NAME);
+        if (RunDatabase.isMariaDb()) {
+            MariaDbClient.ofTheRun().outsideWrites("--remove", "--table", CompanyTable.NAME);
+        } else {
+            psql("postgres-remove.sql", "table=" + CompanyTable.NAME);
+        }
+    }
+
+    /** The columns as postgres.sql takes them ({"startDate":"starts_at",..}) as mariadb.sh does (startDate=starts_at,..). */
+    private static String asOptionList(String columnsJson) {
+        JsonObject columns = Json.createReader(new StringReader(columnsJson)).readObject();
+        return columns.keySet().stream().map(attribute -> attribute + "=" + columns.getString(attribute)).collect(Collectors.joining(","));
     }
 
     /** One statement typed at the database's own command-line client. */
     private static void commandLine(String sql) {
-        Psql.statement(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"), sql);
+        if (RunDatabase.isMariaDb()) {
+            MariaDbClient.ofTheRun().sql(sql + ";");
+        } else {
+            Psql.statement(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"), sql);
+        }
     }
 
     private static void psql(String script, String... variables) {
