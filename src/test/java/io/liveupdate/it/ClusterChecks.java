@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.faye.FayeEvent;
+import io.liveupdate.it.support.RunDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -92,13 +92,9 @@ public final class ClusterChecks {
                 .findFirst().orElseThrow(() -> new AssertionError("no doorbell check in " + health));
     }
 
-    /** The run's database: MariaDB on the build's MariaDB execution ({@code it.datasource}), PostgreSQL otherwise. */
+    /** The run's database: PostgreSQL, or MariaDB in the build's MariaDB execution ({@link RunDatabase}). */
     public static Connection database() throws SQLException {
-        if (System.getProperty("it.datasource", "").contains("MariaDB")) {
-            return DriverManager.getConnection(System.getProperty("it.mariadb.url"), System.getProperty("it.mariadb.user"),
-                    System.getProperty("it.mariadb.password"));
-        }
-        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
+        return RunDatabase.connect();
     }
 
     public static Predicate<JsonObject> status(long id, String status) {

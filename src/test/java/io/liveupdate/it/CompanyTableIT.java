@@ -4,11 +4,10 @@ import static io.liveupdate.it.faye.FayeClient.Transport.WEBSOCKET;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.it.faye.FayeClient;
-import io.liveupdate.it.support.Management;
-import java.io.File;
+import io.liveupdate.it.support.CompanyTable;
+import io.liveupdate.it.support.RunDatabase;
+import io.liveupdate.it.support.WarCopy;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,20 +19,18 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Element;
 
 /**
- * A calendar on a company's own table (docs/databases.md "A table of your own"): the documented example table
- * (server-config/company-table/company-bookings.sql, foreign names, an identity id) and mapping
- * (server-config/company-table/orm.xml), given to the unchanged WAR by two server system properties. A copy of the
- * WAR at /company, deployed after the properties are set and undeployed before they are removed, so no other test
- * sees them.
+ * A calendar on a company's own table (docs/own-table.md): the documented example table
+ * (server-config/company-table/company-bookings.sql, or company-bookings-mariadb.sql in the MariaDB run: foreign
+ * names) and mapping (orm.xml), given to the unchanged WAR by two server system properties; once with the table's
+ * identity/AUTO_INCREMENT ids, once with ids from a sequence of the company's (sequence-ids*.sql,
+ * orm-sequence-ids.xml). A copy of the WAR at /company, deployed after the properties are set and undeployed before
+ * they are removed, so no other test sees them.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -41,56 +38,49 @@ class CompanyTableIT {
 
     private static final String NAME = "company";
     private static final Duration WITHIN = Duration.ofSeconds(10);
-    private static final Path EXAMPLE = Path.of(System.getProperty("project.root", "."), "server-config", "company-table");
 
     @ArquillianResource
     Deployer deployer;
 
     @Deployment(name = NAME, managed = false, testable = false)
     static WebArchive companyWar() {
-        File war = new File(System.getProperty("war.file", "target/live-update.war"));
-        return ShrinkWrap.create(ZipImporter.class, NAME + ".war").importFrom(war).as(WebArchive.class)
-                .addAsWebInfResource(new StringAsset("<jboss-web xmlns=\"urn:jboss:jakartaee:1.0\" version=\"15.0\">"
-                        + "<context-root>/" + NAME + "</context-root></jboss-web>"), "jboss-web.xml");
+        return WarCopy.at(NAME);
     }
 
     @Test
-    void aCalendarOnACompanysTableLoadsSavesInEveryModeAndGoesLive() throws Exception {
+    void aCalendarOnACompanysTableWithIdentityIdsLoadsSavesInEveryModeAndGoesLive() throws Exception {
+        onTheCompanyTable(CompanyTable.Ids.IDENTITY);
+    }
+
+    @Test
+    void aCalendarOnACompanysTableWithSequenceIdsLoadsSavesInEveryModeAndGoesLive() throws Exception {
+        onTheCompanyTable(CompanyTable.Ids.SEQUENCE);
+    }
+
+    private void onTheCompanyTable(CompanyTable.Ids ids) throws Exception {
         String room = "room" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        CompanyTable.create(ids);
         long existing;
-        try (Connection db = ClusterChecks.database()) {
-            db.createStatement().execute("DROP TABLE IF EXISTS company_bookings");
-            db.createStatement().execute(Files.readString(EXAMPLE.resolve("company-bookings.sql")));
-            try (var insert = db.prepareStatement("INSERT INTO company_bookings (room, starts_at, ends_at, title, extras)"
-                    + " VALUES (?, TIMESTAMP '2025-04-01 08:00', TIMESTAMP '2025-04-01 09:00', 'booked elsewhere', '{\"color\":\"red\"}')"
-                    + " RETURNING booking_no")) {
-                insert.setString(1, room);
-                try (var rows = insert.executeQuery()) {
-                    rows.next();
-                    existing = rows.getLong(1);
-                }
-            }
+        try (Connection db = RunDatabase.connect()) {
+            existing = CompanyTable.insert(db, room, "booked elsewhere", "{\"color\":\"red\"}");
         }
-        Management.systemProperty("eclipselink.metadata-source", "XML");
-        Management.systemProperty("eclipselink.metadata-source.xml.url", EXAMPLE.resolve("orm.xml").toUri().toString());
+        if (ids == CompanyTable.Ids.SEQUENCE) assertEquals(1000, existing, "the company's sequence starts at 1000");
+        CompanyTable.map(ids);
         try {
             deployer.deploy(NAME);
             try {
-                String base = "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/" + NAME + "/";
-                onTheCompanyTable(new Http(URI.create(base)), base, room, existing);
+                String base = WarCopy.url(NAME);
+                savesAndLive(new Http(URI.create(base)), base, room, existing);
             } finally {
                 deployer.undeploy(NAME);
             }
         } finally {
-            Management.removeSystemProperty("eclipselink.metadata-source");
-            Management.removeSystemProperty("eclipselink.metadata-source.xml.url");
-            try (Connection db = ClusterChecks.database()) {
-                db.createStatement().execute("DROP TABLE IF EXISTS company_bookings");
-            }
+            CompanyTable.unmap();
+            CompanyTable.drop();
         }
     }
 
-    private void onTheCompanyTable(Http http, String base, String room, long existing) throws SQLException {
+    private void savesAndLive(Http http, String base, String room, long existing) throws SQLException {
         String url = "api/calendars/" + room + "/events";
         String channel = "/calendars/" + room + "/update";
         var loaded = Http.json(http.get(url)).getJsonArray("data");
@@ -106,6 +96,7 @@ class CompanyTableIT {
             var json = Http.json(http.post(url + "?editing=true", Http.JSON, "{\"id\":1712345678901,\"action\":\"inserted\","
                     + "\"data\":{\"start_date\":\"2025-04-02 09:00\",\"end_date\":\"2025-04-02 10:00\",\"text\":\"json mode\",\"color\":\"blue\"}}"));
             long inserted = json.getJsonNumber("tid").longValue();
+            assertEquals(existing + 1, inserted, "the WAR's new row has the id the table's own generator gave next");
             page.awaitMessage(channel, ClusterChecks.status(inserted, "inserted"), WITHIN);
 
             var put = Http.json(http.put(url + "/" + inserted, Http.JSON,
@@ -128,7 +119,11 @@ class CompanyTableIT {
             page.awaitMessage(channel, ClusterChecks.status(inserted, "deleted"), WITHIN);
         }
 
-        try (Connection db = ClusterChecks.database(); var select = db.prepareStatement(
+        try (Connection db = RunDatabase.connect()) {
+            assertEquals(existing + 2, CompanyTable.insert(db, room + "x", "after the WAR", "{}"),
+                    "the WAR took one id and left the generator where another application finds the next");
+        }
+        try (Connection db = RunDatabase.connect(); var select = db.prepareStatement(
                 "SELECT booking_no, title, starts_at, row_version FROM company_bookings WHERE room = ? ORDER BY booking_no")) {
             select.setString(1, room);
             try (var rows = select.executeQuery()) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.faye.FayeEvent;
+import io.liveupdate.it.support.WarCopy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -29,9 +29,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Fault test: the application is undeployed while saves are in flight and Faye clients are connected, then
  * deployed again. Every save either completes (answered, stored, published) or is refused cleanly (not stored), and
  * the clients come back by themselves and see the next change. Uses a copy of the WAR of its own,
- * {@code shutdown.war}, so the deployment the other tests share is never touched.
+ * {@code shutdown.war} ({@link WarCopy}), so the deployment the other tests share is never touched.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,11 +52,7 @@ class GracefulShutdownIT {
 
     @Deployment(name = NAME, managed = false, testable = false)
     static WebArchive shutdownWar() {
-        File war = new File(System.getProperty("war.file", "target/live-update.war"));
-        // The real WAR serves at "/"; this copy gets a context of its own, so it never stands in for the shared one.
-        return ShrinkWrap.create(ZipImporter.class, NAME + ".war").importFrom(war).as(WebArchive.class)
-                .addAsWebInfResource(new StringAsset("<jboss-web xmlns=\"urn:jboss:jakartaee:1.0\" version=\"15.0\">"
-                        + "<context-root>/" + NAME + "</context-root></jboss-web>"), "jboss-web.xml");
+        return WarCopy.at(NAME);
     }
 
     /** What one in-flight save came to: an answer (any status), or no answer at all. */
@@ -68,7 +61,7 @@ class GracefulShutdownIT {
 
     @Test
     void inFlightSavesCompleteOrAreRefusedCleanlyAndLiveClientsComeBackAfterARedeploy() throws Exception {
-        String base = "http://127.0.0.1:" + (8080 + Integer.getInteger("it.port.offset", 0)) + "/" + NAME + "/";
+        String base = WarCopy.url(NAME);
         var http = new Http(URI.create(base));
         ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
         deployer.deploy(NAME);

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Runs one of server-config/outside-writes/'s scripts with psql, the command docs/databases.md gives a DBA, on the
- * local PostgreSQL (127.0.0.1, trust auth); the scripts use psql's variables, so JDBC cannot run them.
+ * local PostgreSQL (127.0.0.1, trust auth); the scripts use psql's variables, so JDBC cannot run them. Or one
+ * statement, as someone at the command line does.
  */
 public final class Psql {
 
@@ -21,6 +22,15 @@ public final class Psql {
         var command = new ArrayList<>(List.of("psql", "-h", "127.0.0.1", "-U", user, "-d", database, "-q"));
         for (String variable : variables) command.addAll(List.of("-v", variable));
         command.addAll(List.of("-f", script.toString()));
+        execute(command);
+    }
+
+    /** Runs one SQL statement as {@code psql -c} does, in a transaction of its own; fails with psql's output. */
+    public static void statement(String database, String user, String sql) {
+        execute(List.of("psql", "-h", "127.0.0.1", "-U", user, "-d", database, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql));
+    }
+
+    private static void execute(List<String> command) {
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
