@@ -171,7 +171,7 @@ public class SchedulerEvent {
             String problem = CustomFields.problem(name, value);
             if (problem != null) throw new InvalidEventException(problem);
         });
-        JsonObjectBuilder merged = Json.createObjectBuilder(CustomFields.shown(customFields()));
+        JsonObjectBuilder merged = Json.createObjectBuilder(CustomFields.shown(jsonColumn()));
         changes.forEach((name, value) -> {
             if (!CustomFields.isPageState(name)) merged.add(name, value);
         });
@@ -226,18 +226,27 @@ public class SchedulerEvent {
                 originalStart, deleted, recType, eventPid, eventLength, customFields(), version);
     }
 
-    /** The JSON column's fields, and over them the columns' (a NULL column is left out, as an unset field is). */
+    /**
+     * The JSON column's fields, and over them the columns': a column's field is the column's whatever the JSON
+     * holds under its name, and a NULL column leaves the field out, as an unset field is (the outside-writes
+     * triggers build it the same way).
+     */
     private JsonObject customFields() {
-        JsonObject inJson;
-        try (var reader = Json.createReader(new StringReader(customFields))) {
-            inJson = reader.readObject();
-        }
-        if (columns.values().stream().allMatch(Objects::isNull)) return inJson;
+        JsonObject inJson = jsonColumn();
+        if (columns.isEmpty()) return inJson;
         JsonObjectBuilder all = Json.createObjectBuilder(inJson);
         columns.forEach((name, value) -> {
-            if (value != null) all.add(name, CustomColumns.json(value));
+            if (value == null) all.remove(name);
+            else all.add(name, CustomColumns.json(value));
         });
         return all.build();
+    }
+
+    /** The JSON column's fields alone: what a save merges into (the columns' fields never join them). */
+    private JsonObject jsonColumn() {
+        try (var reader = Json.createReader(new StringReader(customFields))) {
+            return reader.readObject();
+        }
     }
 
     /** EclipseLink's read of a virtual attribute ({@link VirtualAccessMethods}); not for the WAR's own code. */

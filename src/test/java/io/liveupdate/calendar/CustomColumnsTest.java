@@ -55,6 +55,26 @@ class CustomColumnsTest {
         assertTrue(shown.getBoolean("confirmed"));
         assertEquals(3, shown.getInt("section_id"), "a field with no column of its own: the JSON column");
         assertFalse(shown.containsKey("price"), "a NULL column is left out, as an unset field is");
+
+        event.apply(EventData.builder().custom("section_id", Json.createValue(4)).build(), columns);
+        assertEquals("{\"section_id\":4}", jsonColumn(event), "a later save of the JSON column copies no column into it");
+
+        var older = SchedulerEvent.create("c", plain().custom("colour", Json.createValue("stale")).build(), CustomColumns.NONE);
+        older.setColumn("colour", "green");
+        assertEquals("green", older.view().customFields().getString("colour"), "the column wins over the JSON's field");
+        older.setColumn("colour", null);
+        assertFalse(older.view().customFields().containsKey("colour"), "a NULL column leaves the field out, JSON or not");
+    }
+
+    /** The JSON column's text, as EclipseLink would write it. */
+    private static String jsonColumn(SchedulerEvent event) {
+        try {
+            var field = SchedulerEvent.class.getDeclaredField("customFields");
+            field.setAccessible(true);
+            return (String) field.get(event);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
