@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.support.CompanyTable;
+import io.liveupdate.it.support.MariaDbClient;
+import io.liveupdate.it.support.Psql;
 import io.liveupdate.it.support.RunDatabase;
 import io.liveupdate.it.support.WarCopy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,7 +35,9 @@ import org.w3c.dom.Element;
  * orm-custom-columns.xml; docs/own-table.md): a column written by SQL loads as a custom field on the JSON and XML
  * loads, a page's save lands in the column typed, reaches a Faye client, a RemoteEvents page and the change log with
  * the columns among the custom fields; a value of the wrong type is refused and nothing saved. On PostgreSQL and in
- * the build's MariaDB execution. A copy of the WAR at /company-columns, deployed after the mapping is given.
+ * the build's MariaDB execution. And an UPDATE of a custom field column by the database's own client reaches a Faye
+ * client through the outside-writes triggers, given the custom columns. A copy of the WAR at /company-columns,
+ * deployed after the mapping is given.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -39,6 +45,8 @@ class CompanyCustomColumnsIT {
 
     private static final String NAME = "company-columns";
     private static final Duration WITHIN = Duration.ofSeconds(10);
+    /** MariaDB learns of another client's commit at its periodic check, every 3 s (docs/databases.md). */
+    private static final Duration OUTSIDE_WITHIN = Duration.ofSeconds(20);
 
     @ArquillianResource
     Deployer deployer;
@@ -48,21 +56,37 @@ class CompanyCustomColumnsIT {
         return WarCopy.at(NAME);
     }
 
+    /** One test's work on the table, once the WAR copy is deployed on it. */
+    private interface OnTheTable {
+        void run(Http http, String base, String room) throws Exception;
+    }
+
     @Test
     void customFieldColumnsLoadSaveTypedAndGoLiveOnEveryWireForm() throws Exception {
+        onTheTable(this::columns);
+    }
+
+    @Test
+    void anUpdateOfACustomFieldColumnByTheDatabasesClientReachesAFayeClient() throws Exception {
+        onTheTable((http, base, room) -> {
+            installOutsideWrites(room);
+            try {
+                outsideWriteOfAColumn(http, base, room);
+            } finally {
+                removeOutsideWrites();
+            }
+        });
+    }
+
+    private void onTheTable(OnTheTable test) throws Exception {
         String room = "room" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         CompanyTable.create(CompanyTable.Ids.CUSTOM_COLUMNS);
-        long existing;
-        try (Connection db = RunDatabase.connect()) {
-            existing = CompanyTable.insert(db, room, "booked elsewhere", "{\"section_id\":2}");
-            db.createStatement().executeUpdate("UPDATE company_bookings SET colour = 'red', attendees = 4 WHERE booking_no = " + existing);
-        }
         CompanyTable.map(CompanyTable.Ids.CUSTOM_COLUMNS);
         try {
             deployer.deploy(NAME);
             try {
                 String base = WarCopy.url(NAME);
-                columns(new Http(URI.create(base)), base, room, existing);
+                test.run(new Http(URI.create(base)), base, room);
             } finally {
                 deployer.undeploy(NAME);
             }
@@ -72,7 +96,63 @@ class CompanyCustomColumnsIT {
         }
     }
 
-    private void columns(Http http, String base, String room, long existing) throws Exception {
+    private void outsideWriteOfAColumn(Http http, String base, String room) throws Exception {
+        String url = "api/calendars/" + room + "/events";
+        String channel = "/calendars/" + room + "/update";
+        try (var page = FayeClient.start("company-columns-outside")) {
+            page.connect(base + "sync", WEBSOCKET);
+            page.subscribe(channel);
+            long id = Http.json(http.post(url, Http.JSON, "{\"start_date\":\"2025-04-02 09:00\",\"end_date\":\"2025-04-02 10:00\","
+                    + "\"text\":\"saved by the WAR\",\"colour\":\"blue\",\"attendees\":2}")).getJsonNumber("tid").longValue();
+            page.awaitMessage(channel, ClusterChecks.status(id, "inserted"), WITHIN);
+            commandLine("UPDATE company_bookings SET colour = 'green', attendees = 9, row_version = row_version + 1 WHERE booking_no = " + id);
+            var data = page.awaitMessage(channel, ClusterChecks.status(id, "updated"), OUTSIDE_WITHIN).dataObject().getJsonObject("data");
+            assertEquals("green", data.getString("colour"), "the client's new colour, as the trigger read the column");
+            assertEquals(9, data.getInt("attendees"));
+            var loaded = Http.json(http.get(url)).getJsonArray("data").getJsonObject(0);
+            assertEquals("green", loaded.getString("colour"), "the same as a load reads it");
+        }
+    }
+
+    /**
+     * The outside-writes triggers on the company table for one calendar, as docs/own-table.md tells a DBA: the
+     * regular columns as orm.xml maps them, and the custom field columns.
+     */
+    private static void installOutsideWrites(String room) throws Exception {
+        var columns = Json.createReader(new StringReader(CompanyTable.columns(CompanyTable.Ids.IDENTITY))).readObject();
+        if (RunDatabase.isMariaDb()) {
+            var pairs = new StringJoiner(",");
+            columns.forEach((attribute, column) -> pairs.add(attribute + "=" + ((JsonString) column).getString()));
+            MariaDbClient.ofTheRun().outsideWrites("--table", CompanyTable.NAME, "--calendar", room, "--columns", pairs.toString(),
+                    "--custom-columns", "colour,attendees,confirmed");
+        } else {
+            psql("postgres.sql", "table=" + CompanyTable.NAME, "calendar=" + room, "columns=" + columns,
+                    "custom_columns=[\"colour\",\"attendees\",\"confirmed\"]");
+        }
+    }
+
+    private static void removeOutsideWrites() {
+        if (RunDatabase.isMariaDb()) MariaDbClient.ofTheRun().outsideWrites("--remove", "--table", CompanyTable.NAME);
+        else psql("postgres-remove.sql", "table=" + CompanyTable.NAME);
+    }
+
+    /** One statement typed at the database's own command-line client. */
+    private static void commandLine(String sql) {
+        if (RunDatabase.isMariaDb()) MariaDbClient.ofTheRun().sql(sql);
+        else Psql.statement(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"), sql);
+    }
+
+    private static void psql(String script, String... variables) {
+        Psql.run(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"),
+                Psql.OUTSIDE_WRITES.resolve(script), variables);
+    }
+
+    private void columns(Http http, String base, String room) throws Exception {
+        long existing;
+        try (Connection db = RunDatabase.connect()) {
+            existing = CompanyTable.insert(db, room, "booked elsewhere", "{\"section_id\":2}");
+            db.createStatement().executeUpdate("UPDATE company_bookings SET colour = 'red', attendees = 4 WHERE booking_no = " + existing);
+        }
         String url = "api/calendars/" + room + "/events";
         String channel = "/calendars/" + room + "/update";
         var loaded = Http.json(http.get(url)).getJsonArray("data").getJsonObject(0);
