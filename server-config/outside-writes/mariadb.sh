@@ -5,12 +5,18 @@
 #
 #   server-config/outside-writes/mariadb.sh | mariadb -h db -u liveupdate -p liveupdate
 #   server-config/outside-writes/mariadb.sh --table company_bookings --columns id=booking_no,calendar=room,... | mariadb ...
+#   server-config/outside-writes/mariadb.sh --table company_bookings --columns ... --custom-columns colour,attendees | mariadb ...
 #   server-config/outside-writes/mariadb.sh --remove --table company_bookings | mariadb ...
 #
 # --table T            the table the calendars live in (default scheduler_event)
 # --calendar NAME      the one calendar whose outside changes are numbered, or '*' for every one (default)
 # --columns a=c,...    the table's column for each attribute of the event whose column differs from scheduler_event's
 #                      (the attribute names of server-config/company-table/orm.xml, e.g. startDate=starts_at)
+# --custom-columns f,...  the custom fields kept in columns of their own (orm.xml's access="VIRTUAL" attributes):
+#                      a field's name, or field=column when the column is named otherwise (colour,attendees=heads);
+#                      they join the event's customFields over the JSON column's fields of that name, a NULL column
+#                      leaving the field out, as the WAR loads them (a BOOLEAN, MariaDB's TINYINT(1), arrives as 1 or
+#                      0 there, where the WAR sends true or false)
 # --max-entries N, --max-age-minutes M
 #                      how much of the log to keep, as the WAR's liveupdate.changelog.max-entries and max-age-minutes
 #                      (default 10000 and 1440): trimmed on every 100th number, as the WAR does
@@ -30,6 +36,7 @@ set -eu
 table=scheduler_event
 calendar='*'
 columns=''
+custom_columns=''
 max_entries=10000
 max_age_minutes=1440
 remove=false
@@ -38,6 +45,7 @@ while [ $# -gt 0 ]; do
     --table) table=$2; shift 2 ;;
     --calendar) calendar=$2; shift 2 ;;
     --columns) columns=$2; shift 2 ;;
+    --custom-columns) custom_columns=$2; shift 2 ;;
     --max-entries) max_entries=$2; shift 2 ;;
     --max-age-minutes) max_age_minutes=$2; shift 2 ;;
     --remove) remove=true; shift ;;
@@ -64,6 +72,12 @@ for pair in $(printf '%s' "$columns" | tr ',' ' '); do
   esac
 done
 
+# A custom field's name becomes a JSON key in the SQL text: plain names only, as for columns.
+for pair in $(printf '%s' "$custom_columns" | tr ',' ' '); do
+  plain_name "${pair%%=*}"
+  plain_name "${pair#*=}"
+done
+
 # The column of an event attribute: the one --columns names (checked above), else scheduler_event's.
 column() {
   mapped=$(printf '%s\n' "$columns" | tr ',' '\n' | sed -n "s/^$1=\(.*\)$/\1/p" | tail -n 1)
@@ -73,6 +87,29 @@ column() {
 # A text value in one collation for all: JSON_OBJECT refuses values of two (a JSON column is utf8mb4_bin, the
 # WAR's text columns utf8mb4_nopad_bin, a company's table may have others).
 text() { printf 'CONVERT(%s USING utf8mb4) COLLATE utf8mb4_bin' "$1"; }
+
+# JSON_OBJECT('field', row.`column`), ... one per custom column: one value each, so text columns of different
+# collations never meet in one JSON_OBJECT (which refuses that).
+custom_fields_json() {
+  r=$1
+  objects=''
+  for pair in $(printf '%s' "$custom_columns" | tr ',' ' '); do
+    objects="$objects, JSON_OBJECT('${pair%%=*}', $r.\`${pair#*=}\`)"
+  done
+  printf '%s' "$objects"
+}
+
+# The event's custom fields: the JSON or text column holding an object, and over it the custom columns (MERGE_PATCH:
+# a column's value replaces the JSON's field of its name, a NULL removes it).
+custom_fields() {
+  r=$1
+  stored="JSON_EXTRACT(COALESCE(NULLIF($(text $r.$(column customFields custom_fields)), ''), '{}'), '\$')"
+  if [ -z "$custom_columns" ]; then
+    printf '%s' "$stored"
+  else
+    printf 'JSON_MERGE_PATCH(%s%s)' "$stored" "$(custom_fields_json "$r")"
+  fi
+}
 
 # The event as calendar.ChangeRecords.toJson writes it, from the row OLD or NEW.
 event_json() {
@@ -92,8 +129,8 @@ JSON_OBJECT(
       'recType', $(text $r.$(column recType rec_type)),
       'eventPid', $r.$(column eventPid event_pid),
       'eventLength', $r.$(column eventLength event_length),
-      -- a JSON or text column holding an object, kept as that object
-      'customFields', JSON_EXTRACT(COALESCE(NULLIF($(text $r.$(column customFields custom_fields)), ''), '{}'), '\$'),
+      -- a JSON or text column holding an object, kept as that object; the custom columns over it
+      'customFields', $(custom_fields $r),
       'version', COALESCE($r.$(column version version), 1))
 SQL
 }

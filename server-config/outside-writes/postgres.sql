@@ -4,12 +4,17 @@
 --
 --   psql -v table=scheduler_event -f server-config/outside-writes/postgres.sql <database>
 --   psql -v table=company_bookings -v columns='{"id":"booking_no","calendar":"room",...}' -f ... <database>
+--   psql -v table=company_bookings -v columns='{...}' -v custom_columns='["colour","attendees"]' -f ... <database>
 --
 -- table    the table the calendars live in (default scheduler_event); one name, quoted as given (for a table in
 --          another schema, put that schema on the login's search_path)
 -- calendar the one calendar whose outside changes are numbered, or '*' for every calendar of the table (default)
 -- columns  a JSON object naming the table's column for each attribute of the event whose column name differs from
 --          scheduler_event's (the attribute names of server-config/company-table/orm.xml); default '{}'
+-- custom_columns  the custom fields kept in columns of their own (orm.xml's access="VIRTUAL" attributes): a JSON
+--          array of names when each column has its field's name ('["colour","attendees"]'), or an object naming the
+--          column of each field ('{"colour":"colour_code"}'); they join the event's customFields, over the JSON
+--          column's fields of the same name (a NULL column leaves the field out, as the WAR loads it); default '[]'
 -- max_entries, max_age_minutes  how much of the log to keep, as the WAR's liveupdate.changelog.max-entries and
 --          max-age-minutes (default 10000 and 1440, the WAR's defaults): trimmed on every 100th number, as the WAR does
 --
@@ -33,6 +38,10 @@
 \else
   \set columns '{}'
 \endif
+\if :{?custom_columns}
+\else
+  \set custom_columns '[]'
+\endif
 \if :{?max_entries}
 \else
   \set max_entries 10000
@@ -41,6 +50,22 @@
 \else
   \set max_age_minutes 1440
 \endif
+
+-- The custom columns travel to the trigger inside its column names, under a key no attribute has ("customColumns"),
+-- as an object field -> column; checked here, before anything is installed.
+SELECT set_config('liveupdate.custom_columns', :'custom_columns', false) AS custom_columns_given \gset
+DO $check$
+BEGIN
+  IF jsonb_typeof(current_setting('liveupdate.custom_columns')::jsonb) NOT IN ('array', 'object') THEN
+    RAISE EXCEPTION 'custom_columns must be a JSON array of names or an object naming each field''s column, not %',
+      current_setting('liveupdate.custom_columns');
+  END IF;
+END
+$check$;
+SELECT (:'columns'::jsonb || jsonb_build_object('customColumns', CASE jsonb_typeof(:'custom_columns'::jsonb)
+          WHEN 'array' THEN COALESCE((SELECT jsonb_object_agg(name, name) FROM jsonb_array_elements_text(:'custom_columns'::jsonb) name), '{}')
+          ELSE :'custom_columns'::jsonb
+        END))::text AS trigger_columns \gset
 
 BEGIN;
 
@@ -62,10 +87,16 @@ LANGUAGE sql IMMUTABLE AS $fn$
     'eventPid',         r -> COALESCE(columns ->> 'eventPid', 'event_pid'),
     'eventLength',      r -> COALESCE(columns ->> 'eventLength', 'event_length'),
     -- a JSON column arrives as an object, a text column as the text of one
-    'customFields',     CASE jsonb_typeof(r -> COALESCE(columns ->> 'customFields', 'custom_fields'))
+    -- custom fields in columns of their own (customColumns) win over the JSON column's of their name; a NULL one is
+    -- left out, as the WAR loads them
+    'customFields',     (CASE jsonb_typeof(r -> COALESCE(columns ->> 'customFields', 'custom_fields'))
                           WHEN 'object' THEN r -> COALESCE(columns ->> 'customFields', 'custom_fields')
                           WHEN 'string' THEN (r ->> COALESCE(columns ->> 'customFields', 'custom_fields'))::jsonb
-                          ELSE '{}'::jsonb END,
+                          ELSE '{}'::jsonb END
+                         - ARRAY(SELECT jsonb_object_keys(COALESCE(columns -> 'customColumns', '{}'))))
+                        || COALESCE((SELECT jsonb_object_agg(custom.key, r -> custom.value)
+                                     FROM jsonb_each_text(columns -> 'customColumns') custom
+                                     WHERE jsonb_typeof(r -> custom.value) <> 'null'), '{}'::jsonb),
     'version',          COALESCE((r ->> COALESCE(columns ->> 'version', 'version'))::bigint, 1))
 $fn$;
 
@@ -145,6 +176,6 @@ DROP TRIGGER IF EXISTS liveupdate_outside_writes ON :"table";
 CREATE CONSTRAINT TRIGGER liveupdate_outside_writes
   AFTER INSERT OR UPDATE OR DELETE ON :"table"
   DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION liveupdate_outside_write(:'calendar', :'columns', :'max_entries', :'max_age_minutes');
+  FOR EACH ROW EXECUTE FUNCTION liveupdate_outside_write(:'calendar', :'trigger_columns', :'max_entries', :'max_age_minutes');
 
 COMMIT;

@@ -19,13 +19,22 @@ public class EventService {
     @PersistenceContext(unitName = "liveupdate")
     EntityManager em;
 
+    /** Read from the deployed mapping at the first save: it does not change while the WAR runs. */
+    private volatile CustomColumns customColumns;
+
+    private CustomColumns customColumns() {
+        CustomColumns read = customColumns;
+        if (read == null) customColumns = read = MappedCustomColumns.of(em);
+        return read;
+    }
+
     /**
      * @param clientReference the saving client's temporary id for the new row, or null; it travels with the
      *        change event so that live clients can tell their own insert
      */
     @Transactional(TxType.REQUIRES_NEW)
     public SavedEvent insert(String calendar, EventData data, String clientReference) {
-        var event = SchedulerEvent.create(calendar, data);
+        var event = SchedulerEvent.create(calendar, data, customColumns());
         event.rememberClientReference(clientReference);
         em.persist(event);
         em.flush();
@@ -39,7 +48,7 @@ public class EventService {
     public SavedEvent update(String calendar, long id, EventData data) {
         var event = require(calendar, id);
         event.requireEditedVersion(data.get(EventField.VERSION, Long.class));
-        event.apply(data);
+        event.apply(data, customColumns());
         if (event.isSeries()) removeExceptionsOf(event);
         em.flush();
         return new SavedEvent(SaveAction.UPDATED, event.view());

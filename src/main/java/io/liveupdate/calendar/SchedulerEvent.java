@@ -19,8 +19,11 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.io.StringReader;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.persistence.annotations.VirtualAccessMethods;
 
 /**
  * One scheduler record: a plain event, a recurring series, an exception to a series, or a deleted
@@ -29,6 +32,9 @@ import java.util.Objects;
 @Entity
 @Table(name = "scheduler_event")
 @EntityListeners(EventChangeListener.class)
+// Custom fields in columns of a company's table: an external orm.xml maps them as virtual attributes, kept in
+// `columns` (CustomColumns, docs/own-table.md); the WAR's own table has none.
+@VirtualAccessMethods(get = "getColumn", set = "setColumn")
 @NamedQuery(name = SchedulerEvent.FIND_ALL,
         query = "SELECT e FROM SchedulerEvent e WHERE e.calendar = :calendar ORDER BY e.startDate, e.id")
 // A series is stored from its first start to its last end, so the overlap test finds it; an exception is
@@ -86,6 +92,10 @@ public class SchedulerEvent {
     @Version
     private long version;
 
+    /** The custom fields the table keeps in columns of their own, by attribute name; EclipseLink loads and saves them. */
+    @Transient
+    private final Map<String, Object> columns = new HashMap<>();
+
     /** The saving client's own id for this row (not stored): lets live clients match the insert they made. */
     @Transient
     private String clientReference;
@@ -94,16 +104,24 @@ public class SchedulerEvent {
         // for JPA
     }
 
-    /** A new record from what a client sent; it must be complete and valid. */
+    /** A new record of the WAR's own table (every custom field in the JSON column); it must be complete and valid. */
     public static SchedulerEvent create(String calendar, EventData data) {
+        return create(calendar, data, CustomColumns.NONE);
+    }
+
+    /** A new record from what a client sent, on a table with these custom field columns; complete and valid. */
+    public static SchedulerEvent create(String calendar, EventData data, CustomColumns customColumns) {
         var event = new SchedulerEvent();
         event.calendar = Objects.requireNonNull(calendar);
-        event.apply(data);
+        event.apply(data, customColumns);
         return event;
     }
 
-    /** Applies the fields a client named, merges its custom fields, and checks the result. */
-    public void apply(EventData data) {
+    /**
+     * Applies the fields a client named, merges its custom fields (into their columns, or the JSON column), and
+     * checks the result.
+     */
+    public void apply(EventData data, CustomColumns customColumns) {
         if (data.has(START_DATE)) startDate = data.get(START_DATE, LocalDateTime.class);
         if (data.has(END_DATE)) endDate = data.get(END_DATE, LocalDateTime.class);
         if (data.has(TEXT)) text = Objects.requireNonNullElse(data.get(TEXT, String.class), "");
@@ -115,7 +133,7 @@ public class SchedulerEvent {
         if (data.has(REC_TYPE)) recType = data.get(REC_TYPE, String.class);
         if (data.has(EVENT_PID)) eventPid = data.get(EVENT_PID, Long.class);
         if (data.has(EVENT_LENGTH)) eventLength = data.get(EVENT_LENGTH, Long.class);
-        if (!data.custom().isEmpty()) customFields = mergedCustomFields(data.custom()).toString();
+        applyCustomFields(data.custom(), customColumns);
         checkInvariants();
     }
 
@@ -128,6 +146,22 @@ public class SchedulerEvent {
         if (text.indexOf('\0') >= 0) throw new InvalidEventException("text contains a NUL character");
     }
 
+    private void applyCustomFields(Map<String, JsonValue> changes, CustomColumns customColumns) {
+        Map<String, JsonValue> inJson = new LinkedHashMap<>();
+        changes.forEach((name, value) -> {
+            if (CustomFields.isPageState(name)) return;
+            customColumns.requireStorable(name);
+            if (!customColumns.isColumn(name)) {
+                inJson.put(name, value);
+                return;
+            }
+            String problem = CustomFields.problem(name, value);
+            if (problem != null) throw new InvalidEventException(problem);
+            columns.put(name, customColumns.typed(name, value));
+        });
+        if (!inJson.isEmpty()) customFields = mergedCustomFields(inJson).toString();
+    }
+
     /**
      * The stored fields with the changes applied. A page's own state is never stored, and a colour that is not one
      * is refused ({@link CustomFields}); what an older row holds of either is dropped when it is next saved.
@@ -137,7 +171,7 @@ public class SchedulerEvent {
             String problem = CustomFields.problem(name, value);
             if (problem != null) throw new InvalidEventException(problem);
         });
-        JsonObjectBuilder merged = Json.createObjectBuilder(CustomFields.shown(customFields()));
+        JsonObjectBuilder merged = Json.createObjectBuilder(CustomFields.shown(jsonColumn()));
         changes.forEach((name, value) -> {
             if (!CustomFields.isPageState(name)) merged.add(name, value);
         });
@@ -192,10 +226,38 @@ public class SchedulerEvent {
                 originalStart, deleted, recType, eventPid, eventLength, customFields(), version);
     }
 
+    /**
+     * The JSON column's fields, and over them the columns': a column's field is the column's whatever the JSON
+     * holds under its name, and a NULL column leaves the field out, as an unset field is (the outside-writes
+     * triggers build it the same way).
+     */
     private JsonObject customFields() {
+        JsonObject inJson = jsonColumn();
+        if (columns.isEmpty()) return inJson;
+        JsonObjectBuilder all = Json.createObjectBuilder(inJson);
+        columns.forEach((name, value) -> {
+            if (value == null) all.remove(name);
+            else all.add(name, CustomColumns.json(value));
+        });
+        return all.build();
+    }
+
+    /** The JSON column's fields alone: what a save merges into (the columns' fields never join them). */
+    private JsonObject jsonColumn() {
         try (var reader = Json.createReader(new StringReader(customFields))) {
             return reader.readObject();
         }
+    }
+
+    /** EclipseLink's read of a virtual attribute ({@link VirtualAccessMethods}); not for the WAR's own code. */
+    @SuppressWarnings("unchecked")
+    public <T> T getColumn(String name) {
+        return (T) columns.get(name);
+    }
+
+    /** EclipseLink's write of a virtual attribute, as it loads or copies a row; not for the WAR's own code. */
+    public Object setColumn(String name, Object value) {
+        return columns.put(name, value);
     }
 
     public Long getId() {

@@ -27,7 +27,7 @@ class SchedulerEventTest {
     @Test
     void anUpdateKeepsWhatItDoesNotNameAndMergesCustomFields() {
         var event = SchedulerEvent.create("c", plain().custom("color", Json.createValue("red")).custom("section_id", Json.createValue(1)).build());
-        event.apply(EventData.builder().set(TEXT, "renamed").custom("section_id", Json.createValue(2)).build());
+        event.apply(EventData.builder().set(TEXT, "renamed").custom("section_id", Json.createValue(2)).build(), CustomColumns.NONE);
 
         var view = event.view();
         assertEquals("renamed", view.text());
@@ -47,7 +47,7 @@ class SchedulerEventTest {
         assertDoesNotThrow(() -> event.requireEditedVersion(stored));
         assertDoesNotThrow(() -> event.requireEditedVersion(null));
         // the version a client sends is checked, never stored
-        event.apply(plain().set(VERSION, stored + 7).build());
+        event.apply(plain().set(VERSION, stored + 7).build(), CustomColumns.NONE);
         assertEquals(stored, event.view().version());
     }
 

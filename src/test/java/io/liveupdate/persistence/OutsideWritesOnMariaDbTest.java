@@ -208,6 +208,32 @@ class OutsideWritesOnMariaDbTest {
     }
 
     @Test
+    void customFieldColumnsJoinTheCustomFieldsOverTheJsonColumnsAndANullOneIsLeftOut() {
+        String room = "room-" + UUID.randomUUID();
+        // a latin1 text column beside the utf8mb4 JSON one: each column's value is merged on its own
+        CLIENT.sql("CREATE TABLE custom_bookings LIKE scheduler_event");
+        CLIENT.sql("ALTER TABLE custom_bookings ADD COLUMN colour VARCHAR(32) CHARACTER SET latin1, ADD COLUMN heads INT,"
+                + " ADD COLUMN note VARCHAR(64)");
+        try {
+            CLIENT.outsideWrites("--table", "custom_bookings", "--custom-columns", "colour,attendees=heads,note");
+            CLIENT.sql("INSERT INTO custom_bookings (id, calendar, start_date, end_date, text, custom_fields, colour, heads) VALUES (1, '"
+                    + room + "', '2025-04-01 08:00', '2025-04-01 09:00', 'booked elsewhere', '{\"colour\":\"stale\",\"section_id\":1}', 'red', 4)");
+            CLIENT.sql("UPDATE custom_bookings SET colour = NULL, note = 'bring slides' WHERE id = 1");
+            var logged = logOf(room);
+            assertEquals(2, logged.size());
+            assertEquals(Json.createObjectBuilder().add("colour", "red").add("section_id", 1).add("attendees", 4).build(),
+                    logged.get(0).event().customFields(), "the columns over the JSON column's field of their name, a NULL one left out");
+            assertEquals(Json.createObjectBuilder().add("section_id", 1).add("attendees", 4).add("note", "bring slides").build(),
+                    logged.get(1).event().customFields(), "a column set to NULL takes its field away, the JSON's too");
+        } finally {
+            CLIENT.outsideWrites("--remove", "--table", "custom_bookings");
+            CLIENT.sql("DROP TABLE custom_bookings");
+        }
+        var unsafe = assertThrows(IllegalStateException.class, () -> CLIENT.outsideWrites("--custom-columns", "colour=x`y"));
+        assertTrue(unsafe.getMessage().contains("not a plain table or column name"), unsafe.getMessage());
+    }
+
+    @Test
     void aMisspeltAttributeOrAnUnsafeNameIsRefusedBeforeAnythingIsInstalled() {
         var misspelt = assertThrows(IllegalStateException.class, () -> CLIENT.outsideWrites("--columns", "startdate=starts_at"));
         assertTrue(misspelt.getMessage().contains("names no attribute of the event: startdate"), misspelt.getMessage());

@@ -1,5 +1,6 @@
 package io.liveupdate.it.support;
 
+import io.liveupdate.calendar.CustomColumns;
 import io.liveupdate.calendar.EventData;
 import io.liveupdate.calendar.EventField;
 import io.liveupdate.calendar.SchedulerEvent;
@@ -21,7 +22,7 @@ public class BackOffice {
         var event = SchedulerEvent.create(calendar, EventData.builder()
                 .set(EventField.START_DATE, LocalDateTime.of(2025, 4, 1, 9, 0))
                 .set(EventField.END_DATE, LocalDateTime.of(2025, 4, 1, 10, 0))
-                .set(EventField.TEXT, text).build());
+                .set(EventField.TEXT, text).build(), CustomColumns.NONE);
         em.persist(event);
         em.flush();
         return event.getId();
@@ -29,7 +30,7 @@ public class BackOffice {
 
     @Transactional
     public void rename(long id, String text) {
-        em.find(SchedulerEvent.class, id).apply(EventData.builder().set(EventField.TEXT, text).build());
+        em.find(SchedulerEvent.class, id).apply(EventData.builder().set(EventField.TEXT, text).build(), CustomColumns.NONE);
     }
 
     /** Inserts, reaches the database, then fails: the transaction rolls back. */

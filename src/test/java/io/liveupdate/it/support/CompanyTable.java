@@ -24,7 +24,12 @@ public final class CompanyTable {
         /** An identity column (PostgreSQL) or AUTO_INCREMENT (MariaDB): company-bookings*.sql and orm.xml. */
         IDENTITY("orm.xml", null),
         /** A sequence of the company's, starting at 1000: sequence-ids*.sql on top, and orm-sequence-ids.xml. */
-        SEQUENCE("orm-sequence-ids.xml", "sequence-ids");
+        SEQUENCE("orm-sequence-ids.xml", "sequence-ids"),
+        /**
+         * Identity ids as IDENTITY, and custom fields in columns of their own (colour, attendees, confirmed):
+         * custom-columns*.sql on top, and orm-custom-columns.xml.
+         */
+        CUSTOM_COLUMNS("orm-custom-columns.xml", "custom-columns");
 
         private final String mapping;
         private final String variant;
