@@ -56,11 +56,12 @@ final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * Starts Payara Micro with the documented {@code arguments} ({@link #ON_POSTGRES} or {@link #ON_MARIADB}) and returns once {@code readyPath} answers 200 with a body starting with
-     * {@code readyBodyPrefix} (so the app is deployed and can reach its database), or fails after {@code timeout}.
+     * Starts Payara Micro with the documented {@code arguments} ({@link #ON_POSTGRES} or {@link #ON_MARIADB}) and
+     * returns once {@code readyPath} answers 200 with a body starting with {@code readyBodyPrefix} (so the app is
+     * deployed and can reach its database), or fails after {@code timeout}.
      */
-    static PayaraMicro start(String arguments, Map<String, String> env, Path log, String readyPath, String readyBodyPrefix, Duration timeout)
-            throws IOException {
+    static PayaraMicro start(String arguments, Map<String, String> env, Path log, String readyPath, String readyBodyPrefix,
+            Duration timeout) throws IOException {
         int[] ports = freePorts(2);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -59,7 +59,8 @@ class PayaraMicroIT {
                 "DB_PASSWORD", "postgres");
         Path log = Path.of(PayaraMicro.required("project.root"), "target", "payara-micro.log");
         // A load of some calendar needs the deployed app, its datasource and the migrated table: the real readiness.
-        payara = PayaraMicro.start(PayaraMicro.ON_POSTGRES, env, log, "api/calendars/readiness/events", "{\"data\":", START_TIMEOUT);
+        payara = PayaraMicro.start(PayaraMicro.ON_POSTGRES, env, log, "api/calendars/readiness/events", "{\"data\":",
+                START_TIMEOUT);
         LOG.info(() -> "Payara Micro serves the app after " + payara.startTime.toMillis() + " ms at " + payara.base);
     }
 
