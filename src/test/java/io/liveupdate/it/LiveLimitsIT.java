@@ -2,6 +2,7 @@ package io.liveupdate.it;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.liveupdate.it.support.TextFrames;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -11,8 +12,6 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +54,7 @@ class LiveLimitsIT extends Deployed {
     }
 
     /** One socket, used request/response: each frame sent is answered by one frame holding one reply. */
-    private static final class Frames implements WebSocket.Listener {
-        private final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        private final StringBuilder part = new StringBuilder();
+    private static final class Frames extends TextFrames {
         private WebSocket ws;
 
         @Override
@@ -66,20 +63,9 @@ class LiveLimitsIT extends Deployed {
             webSocket.request(1);
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            part.append(data);
-            if (last) {
-                frames.add(part.toString());
-                part.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
         JsonObject send(String frame) throws Exception {
             ws.sendText(frame, true).get(10, TimeUnit.SECONDS);
-            String reply = frames.poll(10, TimeUnit.SECONDS);
+            String reply = messages.poll(10, TimeUnit.SECONDS);
             assertNotNull(reply, "no answer to " + frame);
             try (var reader = Json.createReader(new StringReader(reply))) {
                 return reader.readArray().getJsonObject(0);

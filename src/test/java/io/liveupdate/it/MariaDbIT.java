@@ -1,15 +1,14 @@
 package io.liveupdate.it;
 
 import static io.liveupdate.it.faye.FayeClient.Transport.WEBSOCKET;
+import static io.liveupdate.it.ClusterChecks.status;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.it.faye.FayeClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +53,7 @@ class MariaDbIT extends Deployed {
             pool.shutdown();
 
             for (long id : saved) page.awaitMessage(channel, status(id, "inserted"), WITHIN);
-            try (Connection db = mariaDb(); var select = db.prepareStatement("SELECT seq FROM change_log WHERE stream = ? ORDER BY seq")) {
+            try (Connection db = ClusterChecks.database(); var select = db.prepareStatement("SELECT seq FROM change_log WHERE stream = ? ORDER BY seq")) {
                 select.setString(1, "calendar:" + calendar.name);
                 var seqs = new ArrayList<Long>();
                 try (var rows = select.executeQuery()) {
@@ -76,7 +74,7 @@ class MariaDbIT extends Deployed {
                         + "\"duration\":3600,\"section_id\":\"Ünïcode ✓\"}")).getJsonNumber("tid").longValue();
         long lower = upper.insert("2025-04-01 09:00", "2025-04-01 10:00", "lower case");
 
-        try (Connection db = mariaDb(); var select = db.prepareStatement("SELECT calendar, end_date, custom_fields FROM scheduler_event WHERE id = ?")) {
+        try (Connection db = ClusterChecks.database(); var select = db.prepareStatement("SELECT calendar, end_date, custom_fields FROM scheduler_event WHERE id = ?")) {
             select.setLong(1, far);
             try (var rows = select.executeQuery()) {
                 assertTrue(rows.next(), "the event is in MariaDB");
@@ -102,7 +100,7 @@ class MariaDbIT extends Deployed {
             page.subscribe(channel);
             long id = 990_000_000L + (System.nanoTime() & 0xFFFFF);
             long logged = System.currentTimeMillis();
-            appendAsAnotherNode("calendar:" + calendar.name, Json.createObjectBuilder().add("kind", "INSERTED").add("event", Json.createObjectBuilder()
+            ClusterChecks.appendWithoutDoorbell("calendar:" + calendar.name, 0, Json.createObjectBuilder().add("kind", "INSERTED").add("event", Json.createObjectBuilder()
                     .add("id", id).add("calendar", calendar.name).add("startDate", "2025-05-02T09:00").add("endDate", "2025-05-02T10:00")
                     .add("text", "from another node").add("deleted", false).add("customFields", Json.createObjectBuilder())
                     .add("version", 1)).add("token", "other-node").build());
@@ -138,7 +136,7 @@ class MariaDbIT extends Deployed {
         } finally {
             pool.shutdownNow();
         }
-        try (Connection db = mariaDb(); var count = db.prepareStatement("SELECT COUNT(*) FROM gantt_link WHERE gantt = ?")) {
+        try (Connection db = ClusterChecks.database(); var count = db.prepareStatement("SELECT COUNT(*) FROM gantt_link WHERE gantt = ?")) {
             count.setString(1, gantt);
             try (var rows = count.executeQuery()) {
                 rows.next();
@@ -158,40 +156,5 @@ class MariaDbIT extends Deployed {
         var response = http().post(chart + "/link", Http.JSON, "{\"source\":" + source + ",\"target\":" + target + ",\"type\":\"0\"}");
         assertEquals(200, response.statusCode(), response.body());
         return Http.json(response).getString("action");
-    }
-
-    private static void appendAsAnotherNode(String stream, JsonObject payload) throws SQLException {
-        try (Connection db = mariaDb()) {
-            db.setAutoCommit(false);
-            try (var bump = db.prepareStatement("UPDATE change_stream SET last_seq = last_seq + 1 WHERE stream = ?")) {
-                bump.setString(1, stream);
-                assertEquals(1, bump.executeUpdate(), stream + " has a stream");
-            }
-            long seq;
-            try (var select = db.prepareStatement("SELECT last_seq FROM change_stream WHERE stream = ?")) {
-                select.setString(1, stream);
-                try (var rows = select.executeQuery()) {
-                    rows.next();
-                    seq = rows.getLong(1);
-                }
-            }
-            try (var insert = db.prepareStatement("INSERT INTO change_log (stream, seq, payload, committed_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, stream);
-                insert.setLong(2, seq);
-                insert.setString(3, payload.toString());
-                insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
-                insert.executeUpdate();
-            }
-            db.commit();
-        }
-    }
-
-    /** The run's MariaDB database, as the server's own user (the build creates both). */
-    private static Connection mariaDb() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("it.mariadb.url"), System.getProperty("it.mariadb.user"), System.getProperty("it.mariadb.password"));
-    }
-
-    private static Predicate<JsonObject> status(long id, String status) {
-        return d -> Long.toString(id).equals(d.getString("tid", "")) && status.equals(d.getString("status", ""));
     }
 }

@@ -3,9 +3,9 @@ package io.liveupdate.it;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.it.support.Management;
+import io.liveupdate.it.support.TextFrames;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -13,10 +13,6 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -330,36 +326,9 @@ class RemoteEventsIT extends Deployed {
         return socket;
     }
 
-    /** A JDK WebSocket client: text frames into a queue, the close code into a future. */
-    private final class Socket implements WebSocket.Listener {
-        final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
+    /** A RemoteEvents socket of the test's: what it received (TextFrames), and the protocol's steps. */
+    private final class Socket extends TextFrames {
         WebSocket ws;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try (var reader = Json.createReader(new StringReader(partial.toString()))) {
-                    messages.add(reader.readObject());
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
 
         void send(String text) throws Exception {
             ws.sendText(text, true).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -379,9 +348,7 @@ class RemoteEventsIT extends Deployed {
         }
 
         JsonObject next() throws InterruptedException {
-            var message = messages.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertNotNull(message, "no message within " + WAIT_SECONDS + " s");
-            return message;
+            return nextJson(WAIT_SECONDS);
         }
 
         /** The next message, which must have this action. */

@@ -1,20 +1,14 @@
 package io.liveupdate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.liveupdate.json.Json;
+import io.liveupdate.it.support.TextFrames;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,16 +16,14 @@ import java.util.concurrent.TimeUnit;
  * {@code /api/v1} socket as the client builds its URL, subscribed to a calendar's events (dhtmlxScheduler 7.2) or
  * to a chart's tasks and links (dhtmlxGantt 10: {@code ?gantt=<name>}); RemoteEventsIT covers the protocol itself.
  */
-final class RemoteEventsPage implements AutoCloseable, WebSocket.Listener {
+final class RemoteEventsPage implements AutoCloseable {
 
     private static final long WAIT_SECONDS = 60;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final List<String> EVENTS = List.of("events");
     private static final List<String> CHART = List.of("tasks", "links");
 
-    private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    private final StringBuilder partial = new StringBuilder();
-    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final TextFrames received = new TextFrames();
     private String key;
     private WebSocket socket;
 
@@ -78,7 +70,7 @@ final class RemoteEventsPage implements AutoCloseable, WebSocket.Listener {
         var page = new RemoteEventsPage();
         page.key = key;
         var ws = URI.create(base.resolve("api/v1?" + target + "&token=" + key + "&ws=1").toString().replaceFirst("^http", "ws"));
-        page.socket = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(ws, page).get(10, TimeUnit.SECONDS);
+        page.socket = CLIENT.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(ws, page.received).get(10, TimeUnit.SECONDS);
         page.next("start");
         return page;
     }
@@ -97,7 +89,7 @@ final class RemoteEventsPage implements AutoCloseable, WebSocket.Listener {
     /** Ends the connection with a closing handshake, as a page that navigates away does; waits for the server's close. */
     void closeNormally() throws Exception {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "page left").get(10, TimeUnit.SECONDS);
-        closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        received.closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The value of the next message, which must be an event of the events entity. */
@@ -126,33 +118,13 @@ final class RemoteEventsPage implements AutoCloseable, WebSocket.Listener {
     }
 
     private JsonObject next(String action) throws InterruptedException {
-        var message = messages.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(message, "no " + action + " within " + WAIT_SECONDS + " s");
+        var message = received.nextJson(WAIT_SECONDS);
         assertEquals(action, message.getString("action"), message.toString());
         return message;
     }
 
     private void send(String text) throws Exception {
         socket.sendText(text, true).get(10, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            try (var reader = Json.createReader(new StringReader(partial.toString()))) {
-                messages.add(reader.readObject());
-            }
-            partial.setLength(0);
-        }
-        webSocket.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        closed.complete(statusCode);
-        return null;
     }
 
     @Override

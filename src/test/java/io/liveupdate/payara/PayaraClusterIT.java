@@ -39,7 +39,8 @@ class PayaraClusterIT extends Deployed {
                 "DB_USER", System.getProperty("it.db.user", "postgres"),
                 "DB_PASSWORD", "postgres");
         Path log = Path.of(PayaraMicro.required("project.root"), "target", "payara-cluster-node.log");
-        payara = PayaraMicro.start(env, log, "api/calendars/readiness/events", "{\"data\":", WITHIN.multipliedBy(2));
+        payara = PayaraMicro.start(PayaraMicro.ON_POSTGRES, env, log, "api/calendars/readiness/events", "{\"data\":",
+                WITHIN.multipliedBy(2));
         // Ready to hear WildFly's commits only once its listener is connected: /api/health says so.
         awaitDoorbell(payara(), 200, "connected");
     }

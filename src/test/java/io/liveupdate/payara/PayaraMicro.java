@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * One Payara Micro child process running the real WAR against PostgreSQL, configured the way an operator
- * would: {@code --addLibs} for the driver and {@code server-config/payara-postgres.asadmin} as post-boot
- * commands, with the database named by environment variables. Its console goes to a log file.
+ * One Payara Micro child process running the real WAR against PostgreSQL or MariaDB, configured the way an operator
+ * would: {@code --addLibs} for the driver and {@code server-config/payara-postgres.asadmin} (or
+ * {@code payara-mariadb.asadmin}) as post-boot commands, with the database named by environment variables. Its
+ * console goes to a log file.
  */
 final class PayaraMicro implements AutoCloseable {
 
@@ -27,12 +28,17 @@ final class PayaraMicro implements AutoCloseable {
     /** How long the app may take to answer once Payara Micro itself reports "ready". */
     private static final Duration AFTER_SERVER_READY = Duration.ofSeconds(15);
 
+    /** The command as documented starts so, before the arguments below. */
+    static final String DOCUMENTED_COMMAND = "java -jar payara-micro-6.2025.10.jar ";
     /**
-     * The README's Payara Micro command after {@code java -jar payara-micro-<version>.jar}, word for word (PayaraMicroIT
-     * checks the README still says it). It runs with each file argument resolved where the build put the file; the
-     * test adds only its own ports, {@code --nocluster} and the JVM options before it.
+     * The README's Payara Micro command after {@link #DOCUMENTED_COMMAND}, word for word (PayaraMicroIT checks the
+     * README still says it). It runs with each file argument resolved where the build put the file; the test adds only
+     * its own ports, {@code --nocluster} and the JVM options before it.
      */
-    static final String DOCUMENTED_ARGUMENTS = "--addLibs postgresql.jar --postbootcommandfile server-config/payara-postgres.asadmin"
+    static final String ON_POSTGRES = "--addLibs postgresql.jar --postbootcommandfile server-config/payara-postgres.asadmin"
+            + " --deploy target/live-update.war:/";
+    /** docs/databases.md's Payara command on MariaDB, after {@link #DOCUMENTED_COMMAND} (PayaraMariaDbIT checks it). */
+    static final String ON_MARIADB = "--addLibs mariadb.jar --postbootcommandfile server-config/payara-mariadb.asadmin"
             + " --deploy target/live-update.war:/";
 
     final URI base;
@@ -50,11 +56,12 @@ final class PayaraMicro implements AutoCloseable {
     }
 
     /**
-     * Starts Payara Micro and returns once {@code readyPath} answers 200 with a body starting with
-     * {@code readyBodyPrefix} (so the app is deployed and can reach its database), or fails after {@code timeout}.
+     * Starts Payara Micro with the documented {@code arguments} ({@link #ON_POSTGRES} or {@link #ON_MARIADB}) and
+     * returns once {@code readyPath} answers 200 with a body starting with {@code readyBodyPrefix} (so the app is
+     * deployed and can reach its database), or fails after {@code timeout}.
      */
-    static PayaraMicro start(Map<String, String> env, Path log, String readyPath, String readyBodyPrefix, Duration timeout)
-            throws IOException {
+    static PayaraMicro start(String arguments, Map<String, String> env, Path log, String readyPath, String readyBodyPrefix,
+            Duration timeout) throws IOException {
         int[] ports = freePorts(2);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -64,7 +71,7 @@ final class PayaraMicro implements AutoCloseable {
                 "--nocluster",
                 "--port", Integer.toString(ports[0]),
                 "--sslport", Integer.toString(ports[1])));
-        for (String argument : DOCUMENTED_ARGUMENTS.split(" ")) command.add(resolved(argument));
+        for (String argument : arguments.split(" ")) command.add(resolved(argument));
         Files.createDirectories(log.getParent());
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -95,6 +102,7 @@ final class PayaraMicro implements AutoCloseable {
     private static String resolved(String argument) {
         return switch (argument) {
             case "postgresql.jar" -> required("pg.jar");
+            case "mariadb.jar" -> required("mariadb.jar");
             case "target/live-update.war:/" -> required("war.file") + ":/";
             default -> argument.startsWith("-") ? argument : Path.of(required("project.root"), argument).toString();
         };
@@ -109,6 +117,12 @@ final class PayaraMicro implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("Payara Micro exited with " + process.exitValue() + " before the app answered\n" + tail());
+            }
+            // A failed post-boot command leaves the server running without what it should have made (a pool left
+            // out, the app on Payara's embedded H2): an operator script that does not run must fail the test.
+            String failedCommand = firstLineContaining("Boot Command ", " failed");
+            if (failedCommand != null) {
+                throw new AssertionError("a post-boot command failed: " + failedCommand + "\n" + firstSevere());
             }
             // Payara Micro says "Deployed 1 archive(s)" and "ready" even when the deployment failed: fail fast then.
             if (serverReadyAt == 0 && logContains(") ready in ")) {
@@ -179,6 +193,16 @@ final class PayaraMicro implements AutoCloseable {
             return Files.readString(log, StandardCharsets.UTF_8).contains(text);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** The first log line that holds every one of {@code parts}, or null. */
+    private String firstLineContaining(String... parts) {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(line -> java.util.Arrays.stream(parts).allMatch(line::contains)).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
         }
     }
 

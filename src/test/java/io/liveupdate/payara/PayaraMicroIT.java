@@ -59,7 +59,8 @@ class PayaraMicroIT {
                 "DB_PASSWORD", "postgres");
         Path log = Path.of(PayaraMicro.required("project.root"), "target", "payara-micro.log");
         // A load of some calendar needs the deployed app, its datasource and the migrated table: the real readiness.
-        payara = PayaraMicro.start(env, log, "api/calendars/readiness/events", "{\"data\":", START_TIMEOUT);
+        payara = PayaraMicro.start(PayaraMicro.ON_POSTGRES, env, log, "api/calendars/readiness/events", "{\"data\":",
+                START_TIMEOUT);
         LOG.info(() -> "Payara Micro serves the app after " + payara.startTime.toMillis() + " ms at " + payara.base);
     }
 
@@ -71,8 +72,8 @@ class PayaraMicroIT {
     @Test
     void theReadmeCommandServesTheDemoAndTheApiAtTheRoot() throws IOException {
         String readme = java.nio.file.Files.readString(Path.of(PayaraMicro.required("project.root"), "README.md"));
-        assertTrue(readme.contains("java -jar payara-micro-6.2025.10.jar " + PayaraMicro.DOCUMENTED_ARGUMENTS),
-                "the README documents the command this test runs: " + PayaraMicro.DOCUMENTED_ARGUMENTS);
+        assertTrue(readme.contains(PayaraMicro.DOCUMENTED_COMMAND + PayaraMicro.ON_POSTGRES),
+                "the README documents the command this test runs: " + PayaraMicro.ON_POSTGRES);
 
         var page = send(request("").GET());
         assertEquals(200, page.statusCode(), page.body());

@@ -8,11 +8,8 @@ import io.liveupdate.calendar.ChangeRecords;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.it.support.MariaDbClient;
 import jakarta.json.Json;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,26 +33,18 @@ import org.junit.jupiter.api.Test;
  */
 class OutsideWritesOnMariaDbTest {
 
-    private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
-    /** The local server has no TLS, which driver 4 asks for by default. */
-    private static final String PLAIN = "?sslMode=disable";
-    private static final String DATABASE = "lu_outside_writes_" + UUID.randomUUID().toString().substring(0, 8);
-    private static final MariaDbClient CLIENT = new MariaDbClient(DATABASE, "root", "");
+    private static final ScratchDatabase DB = ScratchDatabase.onMariaDb("lu_outside_writes");
+    private static final MariaDbClient CLIENT = new MariaDbClient(DB.name, "root", "");
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + PLAIN, "root", "")) {
-            admin.createStatement().execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
-        }
-        Flyway.configure().dataSource(SERVER + DATABASE + PLAIN, "root", "").locations("filesystem:db-migrations/mariadb").load().migrate();
+        DB.create();
         CLIENT.outsideWrites();
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + PLAIN, "root", "")) {
-            admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE);
-        }
+        DB.drop();
     }
 
     @Test
@@ -77,7 +64,7 @@ class OutsideWritesOnMariaDbTest {
         assertEquals(LocalDateTime.of(2025, 3, 1, 10, 30), inserted.endDate());
         assertEquals("red", inserted.customFields().getString("color"));
         assertEquals(false, inserted.deleted());
-        assertEquals(12, changeLog().head(ChangeRecords.streamOf(calendar)).epoch().length(), "an epoch as the WAR gives one");
+        assertEquals(12, DB.changeLog().head(ChangeRecords.streamOf(calendar)).epoch().length(), "an epoch as the WAR gives one");
     }
 
     @Test
@@ -96,8 +83,8 @@ class OutsideWritesOnMariaDbTest {
     void theWarsOwnSaveIsLoggedOnceWhetherItWritesTheRowBeforeOrAfterAppending() throws Exception {
         String calendar = "war-" + UUID.randomUUID();
         String stream = ChangeRecords.streamOf(calendar);
-        try (Connection transaction = theWarsConnection()) {
-            var log = changeLog(transaction);
+        try (Connection transaction = DB.transaction()) {
+            var log = DB.changeLog(transaction);
             log.markWritesAsTheWars();
             transaction.createStatement().execute(insert(8, calendar, "row first"));
             log.append(stream, Json.createObjectBuilder().add("by", "war").build());
@@ -105,9 +92,9 @@ class OutsideWritesOnMariaDbTest {
             transaction.createStatement().execute(insert(9, calendar, "row after"));
             transaction.commit();
         }
-        assertEquals(2, changeLog().lastSeq(stream), "the WAR's two appends, nothing from the triggers");
+        assertEquals(2, DB.changeLog().lastSeq(stream), "the WAR's two appends, nothing from the triggers");
         CLIENT.sql("UPDATE scheduler_event SET version = version + 1 WHERE id = 9");
-        assertEquals(3, changeLog().lastSeq(stream), "the next write without the mark is another client's");
+        assertEquals(3, DB.changeLog().lastSeq(stream), "the next write without the mark is another client's");
     }
 
     /** What Flyway leaves behind on the connection it migrated with, which goes back to the WAR's pool. */
@@ -115,8 +102,8 @@ class OutsideWritesOnMariaDbTest {
     void aConnectionWhoseVariablesWereResetIsMarkedAgainByTheNextTransaction() throws Exception {
         String calendar = "reset-" + UUID.randomUUID();
         String stream = ChangeRecords.streamOf(calendar);
-        try (Connection pooled = theWarsConnection()) {
-            var log = changeLog(pooled);
+        try (Connection pooled = DB.transaction()) {
+            var log = DB.changeLog(pooled);
             log.markWritesAsTheWars();
             pooled.commit();
             pooled.createStatement().execute("SET @liveupdate_writer = NULL"); // Flyway's restore of the connection's state
@@ -125,7 +112,7 @@ class OutsideWritesOnMariaDbTest {
             log.append(stream, Json.createObjectBuilder().add("by", "war").build());
             pooled.commit();
         }
-        assertEquals(1, changeLog().lastSeq(stream));
+        assertEquals(1, DB.changeLog().lastSeq(stream));
     }
 
     /**
@@ -146,14 +133,14 @@ class OutsideWritesOnMariaDbTest {
                 int n = i;
                 done.add(pool.submit((Callable<Void>) () -> {
                     boolean war = n % 2 == 1;
-                    try (Connection transaction = war ? theWarsConnection() : DriverManager.getConnection(SERVER + DATABASE + PLAIN, "root", "")) {
+                    try (Connection transaction = war ? DB.transaction() : DB.connect()) {
                         transaction.setAutoCommit(false); // the other application's keeps InnoDB's default isolation
                         together.await(10, TimeUnit.SECONDS);
                         var append = Json.createObjectBuilder().add("kind", "INSERTED").add("event", Json.createObjectBuilder().add("id", 1000 + n)).build();
-                        if (war) changeLog(transaction).markWritesAsTheWars(); // as the WAR's first touch of an event does
-                        if (war && n % 4 == 3) changeLog(transaction).append(stream, append);
+                        if (war) DB.changeLog(transaction).markWritesAsTheWars(); // as the WAR's first touch of an event does
+                        if (war && n % 4 == 3) DB.changeLog(transaction).append(stream, append);
                         transaction.createStatement().execute(insert(1000 + n, calendar, "row " + n));
-                        if (war && n % 4 == 1) changeLog(transaction).append(stream, append);
+                        if (war && n % 4 == 1) DB.changeLog(transaction).append(stream, append);
                         transaction.commit();
                     }
                     return null;
@@ -163,12 +150,12 @@ class OutsideWritesOnMariaDbTest {
         } finally {
             pool.shutdownNow();
         }
-        var logged = changeLog().after(stream, 0, 1000);
+        var logged = DB.changeLog().after(stream, 0, 1000);
         assertEquals(LongStream.rangeClosed(1, transactions).boxed().toList(), logged.stream().map(LoggedChange::seq).toList(), "no gap, no duplicate");
         assertEquals(LongStream.range(0, transactions).map(n -> 1000 + n).boxed().toList(),
                 logged.stream().map(c -> c.payload().getJsonObject("event").getJsonNumber("id").longValue()).sorted().toList(),
                 "every row numbered once, by the WAR or by the trigger");
-        assertEquals(transactions, changeLog().lastSeq(stream));
+        assertEquals(transactions, DB.changeLog().lastSeq(stream));
     }
 
     @Test
@@ -252,7 +239,7 @@ class OutsideWritesOnMariaDbTest {
         } finally {
             CLIENT.outsideWrites();
         }
-        var log = changeLog();
+        var log = DB.changeLog();
         assertEquals(100, log.lastSeq(ChangeRecords.streamOf(calendar)), "one statement, a number per row");
         assertEquals(91, log.firstKept(ChangeRecords.streamOf(calendar)).getAsLong(), "the 10 newest kept at the 100th");
     }
@@ -277,44 +264,11 @@ class OutsideWritesOnMariaDbTest {
     }
 
     private static List<EventChanged> logOf(String calendar) {
-        return changeLog().after(ChangeRecords.streamOf(calendar), 0, 1000).stream().map(ChangeRecords::fromJson).toList();
+        return DB.changeLog().after(ChangeRecords.streamOf(calendar), 0, 1000).stream().map(ChangeRecords::fromJson).toList();
     }
 
     private static String insert(long id, String calendar, String text) {
         return "INSERT INTO scheduler_event (id, calendar, start_date, end_date, text) VALUES (" + id + ", '" + calendar
                 + "', '2025-03-02 09:00', '2025-03-02 10:00', '" + text + "')";
-    }
-
-    /** A transaction's connection as the WAR's datasource gives it: READ COMMITTED (wildfly-mariadb.cli), no autocommit. */
-    private static Connection theWarsConnection() throws SQLException {
-        Connection connection = DriverManager.getConnection(SERVER + DATABASE + PLAIN, "root", "");
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
-    private static ChangeLog changeLog() {
-        return changeLog(null);
-    }
-
-    /**
-     * A change log whose every connection is {@code transaction} (closing it ends nothing), as the container hands
-     * ChangeLog the saving transaction's; a connection of its own each time when null.
-     */
-    private static ChangeLog changeLog(Connection transaction) {
-        var settings = new ChangeLogSettings();
-        settings.maxAgeMinutes = 60;
-        settings.maxEntries = 10_000;
-        settings.doorbell = true;
-        var log = new ChangeLog();
-        log.settings = settings;
-        log.dataSource = (DataSource) Proxy.newProxyInstance(OutsideWritesOnMariaDbTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("getConnection")) throw new SQLFeatureNotSupportedException(method.getName());
-                    if (transaction == null) return DriverManager.getConnection(SERVER + DATABASE + PLAIN, "root", "");
-                    return Proxy.newProxyInstance(OutsideWritesOnMariaDbTest.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> m.getName().equals("close") ? null : m.invoke(transaction, a));
-                });
-        return log;
     }
 }

@@ -8,18 +8,14 @@ import io.liveupdate.calendar.ChangeRecords;
 import io.liveupdate.calendar.EventChanged;
 import io.liveupdate.it.support.Psql;
 import jakarta.json.Json;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,38 +29,31 @@ import org.postgresql.PGConnection;
  */
 class OutsideWritesOnPostgresTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String DATABASE = "lu_outside_writes_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final ScratchDatabase DB = ScratchDatabase.onPostgres("lu_outside_writes");
     private static final Path COMPANY_TABLE = Path.of("server-config", "company-table", "company-bookings.sql");
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-            admin.createStatement().execute("CREATE DATABASE " + DATABASE);
-        }
-        SchemaMigrator.configuration(OutsideWritesOnPostgresTest.class.getClassLoader(), "PostgreSQL")
-                .dataSource(SERVER + DATABASE, "postgres", "").load().migrate();
-        Psql.run(DATABASE, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"));
+        DB.create();
+        Psql.run(DB.name, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"));
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "")) {
-            admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
+        DB.drop();
     }
 
     @Test
     void anotherClientsInsertUpdateAndDeleteAreLoggedAsTheWarLogsItsOwnAndRingTheDoorbell() throws Exception {
         String calendar = "outside-" + UUID.randomUUID();
-        try (Connection listener = connect(); Connection db = connect()) {
+        try (Connection listener = DB.connect(); Connection db = DB.connect()) {
             listener.createStatement().execute("LISTEN " + ChangeLog.DOORBELL);
             db.createStatement().execute("INSERT INTO scheduler_event (id, calendar, start_date, end_date, text, custom_fields)"
                     + " VALUES (7, '" + calendar + "', TIMESTAMP '2025-03-01 09:00', TIMESTAMP '2025-03-01 10:30', 'theirs', '{\"color\":\"red\"}')");
             db.createStatement().execute("UPDATE scheduler_event SET text = 'theirs, moved', version = version + 1 WHERE id = 7");
             db.createStatement().execute("DELETE FROM scheduler_event WHERE id = 7");
 
-            List<EventChanged> logged = changeLog().after(ChangeRecords.streamOf(calendar), 0, 10).stream().map(ChangeRecords::fromJson).toList();
+            List<EventChanged> logged = DB.changeLog().after(ChangeRecords.streamOf(calendar), 0, 10).stream().map(ChangeRecords::fromJson).toList();
             assertEquals(List.of("INSERTED theirs 1", "UPDATED theirs, moved 2", "DELETED theirs, moved 2"),
                     logged.stream().map(c -> c.kind() + " " + c.event().text() + " " + c.event().version()).toList());
             var inserted = logged.get(0);
@@ -73,7 +62,7 @@ class OutsideWritesOnPostgresTest {
             assertEquals(LocalDateTime.of(2025, 3, 1, 10, 30), inserted.event().endDate());
             assertEquals("red", inserted.event().customFields().getString("color"));
 
-            String epoch = changeLog().head(ChangeRecords.streamOf(calendar)).epoch();
+            String epoch = DB.changeLog().head(ChangeRecords.streamOf(calendar)).epoch();
             listener.createStatement().execute("SELECT 1"); // notifications arrive with a round trip
             var bells = Arrays.stream(listener.unwrap(PGConnection.class).getNotifications()).map(n -> n.getParameter()).toList();
             assertEquals(List.of(1L, 2L, 3L).stream().map(seq -> ChangeLog.doorbell(ChangeRecords.streamOf(calendar), seq, epoch)).toList(), bells);
@@ -84,28 +73,28 @@ class OutsideWritesOnPostgresTest {
     void theWarsOwnSaveIsLoggedOnceWhetherItWritesTheRowBeforeOrAfterAppending() throws Exception {
         String calendar = "war-" + UUID.randomUUID();
         String stream = ChangeRecords.streamOf(calendar);
-        try (Connection transaction = connect()) {
+        try (Connection transaction = DB.connect()) {
             transaction.setAutoCommit(false);
-            var log = changeLog(transaction);
+            var log = DB.changeLog(transaction);
             transaction.createStatement().execute(insert(8, calendar, "row first"));
             log.append(stream, Json.createObjectBuilder().add("by", "war").build());
             log.append(stream, Json.createObjectBuilder().add("by", "war").build());
             transaction.createStatement().execute(insert(9, calendar, "row after"));
             transaction.commit();
         }
-        assertEquals(2, changeLog().lastSeq(stream), "the WAR's two appends, nothing from the triggers");
-        try (Connection db = connect()) {
+        assertEquals(2, DB.changeLog().lastSeq(stream), "the WAR's two appends, nothing from the triggers");
+        try (Connection db = DB.connect()) {
             db.createStatement().execute("UPDATE scheduler_event SET version = version + 1 WHERE id = 9");
         }
-        assertEquals(3, changeLog().lastSeq(stream), "the next transaction without the mark is another client's");
+        assertEquals(3, DB.changeLog().lastSeq(stream), "the next transaction without the mark is another client's");
     }
 
     @Test
     void aCompanyTableWithItsOwnColumnNamesIsLoggedUnderTheEventsNames() throws Exception {
         String room = "room-" + UUID.randomUUID();
-        try (Connection db = connect()) {
+        try (Connection db = DB.connect()) {
             db.createStatement().execute(Files.readString(COMPANY_TABLE));
-            Psql.run(DATABASE, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"), "table=company_bookings", "columns="
+            Psql.run(DB.name, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"), "table=company_bookings", "columns="
                     + "{\"id\":\"booking_no\",\"calendar\":\"room\",\"startDate\":\"starts_at\",\"endDate\":\"ends_at\",\"text\":\"title\","
                     + "\"rrule\":\"repeat_rule\",\"duration\":\"repeat_length\",\"recurringEventId\":\"series_no\",\"originalStart\":\"replaces\","
                     + "\"deleted\":\"cancelled\",\"recType\":\"legacy_repeat\",\"eventPid\":\"legacy_parent\",\"eventLength\":\"legacy_length\","
@@ -113,7 +102,7 @@ class OutsideWritesOnPostgresTest {
             try {
                 db.createStatement().execute("INSERT INTO company_bookings (room, starts_at, ends_at, title, extras, row_version)"
                         + " VALUES ('" + room + "', TIMESTAMP '2025-04-01 08:00', TIMESTAMP '2025-04-01 09:00', 'booked elsewhere', '{\"color\":\"blue\"}', 5)");
-                var logged = changeLog().after(ChangeRecords.streamOf(room), 0, 10).stream().map(ChangeRecords::fromJson).toList();
+                var logged = DB.changeLog().after(ChangeRecords.streamOf(room), 0, 10).stream().map(ChangeRecords::fromJson).toList();
                 assertEquals(1, logged.size());
                 var event = logged.get(0).event();
                 assertEquals("booked elsewhere", event.text());
@@ -123,11 +112,11 @@ class OutsideWritesOnPostgresTest {
                 assertEquals(5, event.version());
                 assertTrue(event.id() > 0, "the identity column's number");
             } finally {
-                Psql.run(DATABASE, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres-remove.sql"), "table=company_bookings");
+                Psql.run(DB.name, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres-remove.sql"), "table=company_bookings");
                 db.createStatement().execute("DROP TABLE company_bookings");
             }
         }
-        try (Connection db = connect(); var rows = db.createStatement().executeQuery(
+        try (Connection db = DB.connect(); var rows = db.createStatement().executeQuery(
                 "SELECT COUNT(*) FROM pg_proc WHERE proname LIKE 'liveupdate%'")) {
             rows.next();
             assertEquals(4, rows.getInt(1), "the functions stay while scheduler_event's trigger uses them");
@@ -166,14 +155,14 @@ class OutsideWritesOnPostgresTest {
     @Test
     void aCalendarOnlyOtherClientsWriteIsTrimmedAsTheWarTrimsItsOwn() throws Exception {
         String calendar = "trimmed-" + UUID.randomUUID();
-        Psql.run(DATABASE, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"), "max_entries=10");
-        try (Connection db = connect()) {
+        Psql.run(DB.name, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"), "max_entries=10");
+        try (Connection db = DB.connect()) {
             db.createStatement().execute("INSERT INTO scheduler_event (id, calendar, start_date, end_date, text) SELECT 1000 + n, '"
                     + calendar + "', TIMESTAMP '2025-03-03 09:00', TIMESTAMP '2025-03-03 10:00', 'row ' || n FROM generate_series(1, 100) n");
         } finally {
-            Psql.run(DATABASE, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"));
+            Psql.run(DB.name, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"));
         }
-        var log = changeLog();
+        var log = DB.changeLog();
         assertEquals(100, log.lastSeq(ChangeRecords.streamOf(calendar)), "one transaction, a number per row");
         assertEquals(91, log.firstKept(ChangeRecords.streamOf(calendar)).getAsLong(), "the 10 newest kept at the 100th");
     }
@@ -181,35 +170,5 @@ class OutsideWritesOnPostgresTest {
     private static String insert(long id, String calendar, String text) {
         return "INSERT INTO scheduler_event (id, calendar, start_date, end_date, text) VALUES (" + id + ", '" + calendar
                 + "', TIMESTAMP '2025-03-02 09:00', TIMESTAMP '2025-03-02 10:00', '" + text + "')";
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER + DATABASE, "postgres", "");
-    }
-
-    /** A change log on connections of their own, as outside a transaction. */
-    private static ChangeLog changeLog() {
-        return changeLog(null);
-    }
-
-    /**
-     * A change log whose every connection is {@code transaction} (closing it ends nothing), as the container hands
-     * ChangeLog the saving transaction's; a connection of its own each time when null.
-     */
-    private static ChangeLog changeLog(Connection transaction) {
-        var settings = new ChangeLogSettings();
-        settings.maxAgeMinutes = 60;
-        settings.maxEntries = 10_000;
-        settings.doorbell = true;
-        var log = new ChangeLog();
-        log.settings = settings;
-        log.dataSource = (DataSource) Proxy.newProxyInstance(OutsideWritesOnPostgresTest.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("getConnection")) throw new SQLFeatureNotSupportedException(method.getName());
-                    if (transaction == null) return connect();
-                    return Proxy.newProxyInstance(OutsideWritesOnPostgresTest.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> m.getName().equals("close") ? null : m.invoke(transaction, a));
-                });
-        return log;
     }
 }

@@ -138,7 +138,7 @@ class FuzzIT extends Deployed {
         var socket = open(uri);
         for (String frame : new String[] {"not json", "5", "[1]", DEEP, DEEP_OBJECT, "[{\"channel\":5}]", "{}"}) {
             socket.ws.sendText(frame, true).get(10, TimeUnit.SECONDS);
-            String reply = socket.frames.poll(10, TimeUnit.SECONDS);
+            String reply = socket.messages.poll(10, TimeUnit.SECONDS);
             if (reply == null || !reply.contains("\"successful\":false")) failures.add("ws frame " + abbreviate(frame) + ": " + reply);
         }
         assertFalse(socket.closed.isDone(), "bad frames do not cost the socket");
@@ -154,10 +154,10 @@ class FuzzIT extends Deployed {
         String key = Http.json(http().get("api/v1", "Remote-Token", "demo-token")).getString("key");
         var uri = URI.create(deploymentUrl.toString().replaceFirst("^http", "ws") + "api/v1?token=" + key + "&ws=1");
         var socket = open(uri);
-        assertTrue(socket.frames.poll(10, TimeUnit.SECONDS).contains("\"start\""));
+        assertTrue(socket.messages.poll(10, TimeUnit.SECONDS).contains("\"start\""));
         for (String frame : new String[] {"not json", "[]", "{\"action\":5}", "{\"action\":\"subscribe\",\"name\":{}}", DEEP_OBJECT.substring(0, 60_000)}) {
             socket.ws.sendText(frame, true).get(10, TimeUnit.SECONDS);
-            String reply = socket.frames.poll(10, TimeUnit.SECONDS);
+            String reply = socket.messages.poll(10, TimeUnit.SECONDS);
             if (reply == null || !reply.contains("\"error\"")) failures.add("remote frame " + abbreviate(frame) + ": " + reply);
         }
         socket.ws.sendText("x".repeat(70_000), true);

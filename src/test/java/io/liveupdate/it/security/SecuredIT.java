@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.liveupdate.it.Deployed;
 import io.liveupdate.it.Http;
 import io.liveupdate.it.faye.FayeClient;
+import io.liveupdate.it.support.TextFrames;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -20,9 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -214,7 +212,7 @@ class SecuredIT {
         for (String origin : new String[] {null, ALLOWED_ORIGIN}) {
             var socket = socket(origin);
             socket.ws.sendText("[" + handshake(ALICE_TOKEN) + "]", true).get(10, TimeUnit.SECONDS);
-            String reply = socket.frames.poll(10, TimeUnit.SECONDS);
+            String reply = socket.messages.poll(10, TimeUnit.SECONDS);
             assertNotNull(reply, String.valueOf(origin));
             assertTrue(reply.contains("\"successful\":true"), reply);
             socket.ws.sendClose(1000, "done");
@@ -285,7 +283,7 @@ class SecuredIT {
         var refused = remoteSocket("?calendar=sec-b&token=" + key + "&ws=1");
         assertEquals(1008, refused.closed.get(10, TimeUnit.SECONDS), "bob's key does not open sec-b");
         var open = remoteSocket("?calendar=sec-a&token=" + key + "&ws=1");
-        assertTrue(open.frames.poll(10, TimeUnit.SECONDS).contains("\"start\""));
+        assertTrue(open.messages.poll(10, TimeUnit.SECONDS).contains("\"start\""));
         open.ws.sendClose(1000, "done");
     }
 
@@ -336,7 +334,7 @@ class SecuredIT {
         var granted = http().get("api/v1?gantt=" + GANTT, "Remote-Token", BOB_TOKEN);
         assertEquals(200, granted.statusCode(), granted.body());
         var open = remoteSocket("?gantt=" + GANTT + "&token=" + Http.json(granted).getString("key") + "&ws=1");
-        assertTrue(open.frames.poll(10, TimeUnit.SECONDS).contains("\"start\""));
+        assertTrue(open.messages.poll(10, TimeUnit.SECONDS).contains("\"start\""));
         open.ws.sendClose(1000, "done");
 
         var carols = http().get("api/v1?calendar=sec-b", "Remote-Token", CAROL_TOKEN);
@@ -423,33 +421,8 @@ class SecuredIT {
         return socket;
     }
 
-    /** A JDK WebSocket client: text frames into a queue, the close code into a future. */
-    static final class Socket implements WebSocket.Listener {
-        final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
+    /** A raw socket of the test's: what it received, and the socket to send on. */
+    static final class Socket extends TextFrames {
         WebSocket ws;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
     }
 }
