@@ -126,28 +126,28 @@ class OutsideWritesOnPostgresTest {
     @Test
     void customFieldColumnsJoinTheCustomFieldsOverTheJsonColumnsAndANullOneIsLeftOut() throws Exception {
         String room = "room-" + UUID.randomUUID();
-        try (Connection db = connect()) {
+        try (Connection db = DB.connect()) {
             db.createStatement().execute("CREATE TABLE custom_bookings (LIKE scheduler_event INCLUDING DEFAULTS);"
                     + " ALTER TABLE custom_bookings ADD COLUMN colour VARCHAR(32), ADD COLUMN heads INTEGER, ADD COLUMN confirmed BOOLEAN");
-            Psql.run(DATABASE, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"), "table=custom_bookings",
+            Psql.run(DB.name, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres.sql"), "table=custom_bookings",
                     "custom_columns={\"colour\":\"colour\",\"attendees\":\"heads\",\"confirmed\":\"confirmed\"}");
             try {
                 db.createStatement().execute("INSERT INTO custom_bookings (id, calendar, start_date, end_date, text, custom_fields, colour, heads)"
                         + " VALUES (1, '" + room + "', TIMESTAMP '2025-04-01 08:00', TIMESTAMP '2025-04-01 09:00', 'booked elsewhere',"
                         + " '{\"colour\":\"stale\",\"section_id\":1}', 'red', 4)");
                 db.createStatement().execute("UPDATE custom_bookings SET colour = NULL, confirmed = TRUE WHERE calendar = '" + room + "'");
-                var logged = changeLog().after(ChangeRecords.streamOf(room), 0, 10).stream().map(ChangeRecords::fromJson).toList();
+                var logged = DB.changeLog().after(ChangeRecords.streamOf(room), 0, 10).stream().map(ChangeRecords::fromJson).toList();
                 assertEquals(2, logged.size());
                 assertEquals(Json.createObjectBuilder().add("colour", "red").add("section_id", 1).add("attendees", 4).build(),
                         logged.get(0).event().customFields(), "the columns over the JSON column's field of their name, a NULL one left out");
                 assertEquals(Json.createObjectBuilder().add("section_id", 1).add("attendees", 4).add("confirmed", true).build(),
                         logged.get(1).event().customFields(), "a column set to NULL takes its field away, the JSON's too");
             } finally {
-                Psql.run(DATABASE, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres-remove.sql"), "table=custom_bookings");
+                Psql.run(DB.name, "postgres", Psql.OUTSIDE_WRITES.resolve("postgres-remove.sql"), "table=custom_bookings");
                 db.createStatement().execute("DROP TABLE custom_bookings");
             }
         }
-        var refused = assertThrows(IllegalStateException.class, () -> Psql.run(DATABASE, "postgres",
+        var refused = assertThrows(IllegalStateException.class, () -> Psql.run(DB.name, "postgres",
                 Psql.OUTSIDE_WRITES.resolve("postgres.sql"), "custom_columns=\"colour\""));
         assertTrue(refused.getMessage().contains("custom_columns must be a JSON array of names or an object"), refused.getMessage());
     }
