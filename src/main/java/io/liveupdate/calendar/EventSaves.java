@@ -1,11 +1,8 @@
 package io.liveupdate.calendar;
 
+import io.liveupdate.persistence.SaveExceptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.transaction.HeuristicMixedException;
-import jakarta.transaction.HeuristicRollbackException;
-import jakarta.transaction.RollbackException;
 
 /**
  * Runs one row's save and tells what became of it: an overwrite that loses a race to a concurrent commit is applied
@@ -40,7 +37,7 @@ public class EventSaves {
             try {
                 return save.run();
             } catch (RuntimeException e) {
-                if (attempt == OVERWRITE_ATTEMPTS || !isConcurrentCommit(e) || !save.overwrites()) throw e;
+                if (attempt == OVERWRITE_ATTEMPTS || !SaveExceptions.lostOptimisticRace(e) || !save.overwrites()) throw e;
             }
         }
     }
@@ -51,46 +48,23 @@ public class EventSaves {
             if (t instanceof UnknownEventException) return refused(SaveFailure.UNKNOWN, t.getMessage(), null, e);
             if (t instanceof StaleEventException stale) return refused(SaveFailure.STALE, stale.getMessage(), stale.current(), e);
         }
-        if (isConcurrentCommit(e)) {
+        if (SaveExceptions.lostOptimisticRace(e)) {
             // Both edits read the same version; the other committed first. Answer with what it stored.
             long id = save.eventId();
             var current = events.find(calendar, id);
             String reason = "event " + id + " was changed by someone else at the same time; it now shows their change";
             return refused(SaveFailure.STALE, current.isPresent() ? reason : "event " + id + " was deleted by someone else", current.orElse(null), e);
         }
-        if (failedWhileCommitting(e)) {
+        if (SaveExceptions.failedWhileCommitting(e)) {
             // The database may have committed before the connection broke: "not saved" could be a lie. The
             // change is fired only if the database has it (CommitConfirmation).
-            return refused(SaveFailure.NOT_CONFIRMED, "not confirmed: the database failed while committing (" + rootMessage(e)
+            return refused(SaveFailure.NOT_CONFIRMED, "not confirmed: the database failed while committing (" + SaveExceptions.rootMessage(e)
                     + "); it may have been saved, and is then sent live like any change", null, e);
         }
-        return refused(SaveFailure.FAILED, "not saved: " + rootMessage(e), null, e);
+        return refused(SaveFailure.FAILED, "not saved: " + SaveExceptions.rootMessage(e), null, e);
     }
 
     private static SaveResult refused(SaveFailure failure, String reason, EventView current, Throwable cause) {
         return new SaveResult.Refused(failure, reason, current, cause);
-    }
-
-    /** JPA's optimistic lock failed at flush: another transaction committed a newer version first. */
-    static boolean isConcurrentCommit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException
-                    || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException) return true;
-        }
-        return false;
-    }
-
-    /** The work was done and the commit itself failed: only the transaction manager throws these. */
-    static boolean failedWhileCommitting(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RollbackException || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException) return true;
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

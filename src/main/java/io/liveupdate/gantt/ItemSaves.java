@@ -1,10 +1,9 @@
 package io.liveupdate.gantt;
 
+import io.liveupdate.persistence.SaveExceptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.OptimisticLockException;
-import java.sql.SQLException;
 import java.util.OptionalLong;
 
 /**
@@ -42,7 +41,7 @@ public class ItemSaves {
             try {
                 return save.run();
             } catch (RuntimeException e) {
-                if (!save.deletes() || attempt == DELETE_ATTEMPTS || !isConcurrentCommit(e)) throw e;
+                if (!save.deletes() || attempt == DELETE_ATTEMPTS || !lostARace(e)) throw e;
             }
         }
     }
@@ -53,7 +52,7 @@ public class ItemSaves {
             if (t instanceof UnknownGanttItem) return refused(GanttFailure.UNKNOWN, t.getMessage(), null, e);
             if (t instanceof StaleGanttItem stale) return refused(GanttFailure.STALE, t.getMessage(), stale.current(), e);
         }
-        OptionalLong id = isConcurrentCommit(e) ? save.itemId() : OptionalLong.empty();
+        OptionalLong id = lostARace(e) ? save.itemId() : OptionalLong.empty();
         if (id.isPresent()) {
             // Both edits read the same version; the other committed first. Answer with what it stored.
             var current = gantts.stored(gantt, save.entity(), id.getAsLong());
@@ -61,25 +60,15 @@ public class ItemSaves {
             return refused(GanttFailure.STALE, current.isPresent() ? what + " was changed by someone else at the same time; it now shows their change"
                     : what + " was deleted by someone else", current.orElse(null), e);
         }
-        return refused(GanttFailure.FAILED, "not saved: " + rootMessage(e), null, e);
+        return refused(GanttFailure.FAILED, "not saved: " + SaveExceptions.rootMessage(e), null, e);
     }
 
     private static ItemSaveResult refused(GanttFailure failure, String reason, JsonObject current, Throwable cause) {
         return new ItemSaveResult.Refused(failure, reason, current, cause);
     }
 
-    /** Another transaction committed first: JPA's optimistic lock, or PostgreSQL's deadlock (40P01) or serialization failure (40001). */
-    static boolean isConcurrentCommit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException) return true;
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) return true;
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    /** An optimistic lock lost, or the database refusing the transaction for a concurrent one (PostgreSQL's 40xxx). */
+    static boolean lostARace(Throwable e) {
+        return SaveExceptions.lostOptimisticRace(e) || SaveExceptions.lostToAConcurrentTransaction(e);
     }
 }
