@@ -5,20 +5,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.support.CompanyTable;
-import io.liveupdate.it.support.MariaDbClient;
-import io.liveupdate.it.support.Psql;
 import io.liveupdate.it.support.RunDatabase;
 import io.liveupdate.it.support.WarCopy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -69,11 +65,11 @@ class CompanyCustomColumnsIT {
     @Test
     void anUpdateOfACustomFieldColumnByTheDatabasesClientReachesAFayeClient() throws Exception {
         onTheTable((http, base, room) -> {
-            installOutsideWrites(room);
+            CompanyTable.numberOutsideWrites(room, "colour", "attendees", "confirmed");
             try {
                 outsideWriteOfAColumn(http, base, room);
             } finally {
-                removeOutsideWrites();
+                CompanyTable.stopNumberingOutsideWrites();
             }
         });
     }
@@ -105,46 +101,13 @@ class CompanyCustomColumnsIT {
             long id = Http.json(http.post(url, Http.JSON, "{\"start_date\":\"2025-04-02 09:00\",\"end_date\":\"2025-04-02 10:00\","
                     + "\"text\":\"saved by the WAR\",\"colour\":\"blue\",\"attendees\":2}")).getJsonNumber("tid").longValue();
             page.awaitMessage(channel, ClusterChecks.status(id, "inserted"), WITHIN);
-            commandLine("UPDATE company_bookings SET colour = 'green', attendees = 9, row_version = row_version + 1 WHERE booking_no = " + id);
+            RunDatabase.commandLine("UPDATE company_bookings SET colour = 'green', attendees = 9, row_version = row_version + 1 WHERE booking_no = " + id);
             var data = page.awaitMessage(channel, ClusterChecks.status(id, "updated"), OUTSIDE_WITHIN).dataObject().getJsonObject("data");
             assertEquals("green", data.getString("colour"), "the client's new colour, as the trigger read the column");
             assertEquals(9, data.getInt("attendees"));
             var loaded = Http.json(http.get(url)).getJsonArray("data").getJsonObject(0);
             assertEquals("green", loaded.getString("colour"), "the same as a load reads it");
         }
-    }
-
-    /**
-     * The outside-writes triggers on the company table for one calendar, as docs/own-table.md tells a DBA: the
-     * regular columns as orm.xml maps them, and the custom field columns.
-     */
-    private static void installOutsideWrites(String room) throws Exception {
-        var columns = Json.createReader(new StringReader(CompanyTable.columns(CompanyTable.Ids.IDENTITY))).readObject();
-        if (RunDatabase.isMariaDb()) {
-            var pairs = new StringJoiner(",");
-            columns.forEach((attribute, column) -> pairs.add(attribute + "=" + ((JsonString) column).getString()));
-            MariaDbClient.ofTheRun().outsideWrites("--table", CompanyTable.NAME, "--calendar", room, "--columns", pairs.toString(),
-                    "--custom-columns", "colour,attendees,confirmed");
-        } else {
-            psql("postgres.sql", "table=" + CompanyTable.NAME, "calendar=" + room, "columns=" + columns,
-                    "custom_columns=[\"colour\",\"attendees\",\"confirmed\"]");
-        }
-    }
-
-    private static void removeOutsideWrites() {
-        if (RunDatabase.isMariaDb()) MariaDbClient.ofTheRun().outsideWrites("--remove", "--table", CompanyTable.NAME);
-        else psql("postgres-remove.sql", "table=" + CompanyTable.NAME);
-    }
-
-    /** One statement typed at the database's own command-line client. */
-    private static void commandLine(String sql) {
-        if (RunDatabase.isMariaDb()) MariaDbClient.ofTheRun().sql(sql);
-        else Psql.statement(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"), sql);
-    }
-
-    private static void psql(String script, String... variables) {
-        Psql.run(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"),
-                Psql.OUTSIDE_WRITES.resolve(script), variables);
     }
 
     private void columns(Http http, String base, String room) throws Exception {

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.liveupdate.it.faye.FayeClient;
 import io.liveupdate.it.support.CompanyTable;
-import io.liveupdate.it.support.MariaDbClient;
-import io.liveupdate.it.support.Psql;
 import io.liveupdate.it.support.RunDatabase;
 import io.liveupdate.it.support.WarCopy;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +19,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -79,7 +74,7 @@ class CompanyTableOutsideWritesIT {
         CompanyTable.create(CompanyTable.Ids.IDENTITY);
         CompanyTable.map(CompanyTable.Ids.IDENTITY);
         try {
-            installOutsideWrites(calendar.name);
+            CompanyTable.numberOutsideWrites(calendar.name);
             deployer.deploy(NAME);
             try {
                 test.run(http, calendar);
@@ -87,7 +82,7 @@ class CompanyTableOutsideWritesIT {
                 deployer.undeploy(NAME);
             }
         } finally {
-            removeOutsideWrites();
+            CompanyTable.stopNumberingOutsideWrites();
             CompanyTable.unmap();
             CompanyTable.drop();
         }
@@ -100,13 +95,13 @@ class CompanyTableOutsideWritesIT {
             page.connect(WarCopy.url(NAME) + "sync", WEBSOCKET);
             page.subscribe(channel);
             long id = calendar.insert("2025-06-02 09:00", "2025-06-02 10:00", "saved by the WAR");
-            commandLine("UPDATE company_bookings SET title = 'changed by psql', row_version = row_version + 1 WHERE booking_no = " + id);
+            RunDatabase.commandLine("UPDATE company_bookings SET title = 'changed by psql', row_version = row_version + 1 WHERE booking_no = " + id);
             page.awaitMessage(channel, ClusterChecks.status(id, "updated").and(m -> "changed by psql".equals(
                     m.getJsonObject("data").getString("text"))), WITHIN);
             assertEquals("updated", Http.json(http.put(calendar.url + "/" + id, Http.JSON,
                     "{\"start_date\":\"2025-06-02 11:00\",\"end_date\":\"2025-06-02 12:00\",\"text\":\"saved again by the WAR\"}"))
                     .getString("action"), "the WAR's optimistic check accepts the row psql counted up");
-            commandLine("DELETE FROM company_bookings WHERE booking_no = " + id);
+            RunDatabase.commandLine("DELETE FROM company_bookings WHERE booking_no = " + id);
             page.awaitMessage(channel, ClusterChecks.status(id, "deleted"), WITHIN);
 
             var log = ClusterChecks.logOf(calendar);
@@ -203,48 +198,6 @@ class CompanyTableOutsideWritesIT {
             }
             return numbers;
         }
-    }
-
-    /**
-     * Installs the outside-writes triggers on the company table for one calendar, as docs/own-table.md tells a DBA:
-     * psql with postgres.sql on PostgreSQL, mariadb.sh piped into the mariadb client on MariaDB (the run's database,
-     * {@link RunDatabase#isMariaDb()}); both name the table's columns read from orm.xml.
-     */
-    private static void installOutsideWrites(String calendar) throws Exception {
-        String columns = CompanyTable.columns(CompanyTable.Ids.IDENTITY);
-        if (RunDatabase.isMariaDb()) {
-            MariaDbClient.ofTheRun().outsideWrites("--table", CompanyTable.NAME, "--calendar", calendar, "--columns", asOptionList(columns));
-        } else {
-            psql("postgres.sql", "table=" + CompanyTable.NAME, "calendar=" + calendar, "columns=" + columns);
-        }
-    }
-
-    private static void removeOutsideWrites() {
-        if (RunDatabase.isMariaDb()) {
-            MariaDbClient.ofTheRun().outsideWrites("--remove", "--table", CompanyTable.NAME);
-        } else {
-            psql("postgres-remove.sql", "table=" + CompanyTable.NAME);
-        }
-    }
-
-    /** The columns as postgres.sql takes them ({"startDate":"starts_at",..}) as mariadb.sh does (startDate=starts_at,..). */
-    private static String asOptionList(String columnsJson) {
-        JsonObject columns = Json.createReader(new StringReader(columnsJson)).readObject();
-        return columns.keySet().stream().map(attribute -> attribute + "=" + columns.getString(attribute)).collect(Collectors.joining(","));
-    }
-
-    /** One statement typed at the database's own command-line client. */
-    private static void commandLine(String sql) {
-        if (RunDatabase.isMariaDb()) {
-            MariaDbClient.ofTheRun().sql(sql + ";");
-        } else {
-            Psql.statement(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"), sql);
-        }
-    }
-
-    private static void psql(String script, String... variables) {
-        Psql.run(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"),
-                Psql.OUTSIDE_WRITES.resolve(script), variables);
     }
 
     private static String typeAndId(JsonObject value) {

@@ -1,11 +1,18 @@
 package io.liveupdate.it.support;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 
@@ -105,6 +112,43 @@ public final class CompanyTable {
             json.add("\"" + attribute.getAttribute("name") + "\":\"" + column.getAttribute("name") + "\"");
         }
         return json.toString();
+    }
+
+    /**
+     * Installs the outside-writes triggers on the table for one calendar, as docs/own-table.md tells a DBA: psql with
+     * postgres.sql, or mariadb.sh piped into the mariadb client; the columns as orm.xml maps them, and the custom
+     * field columns given (none for the JSON column alone).
+     */
+    public static void numberOutsideWrites(String calendar, String... customColumns) throws Exception {
+        String columns = columns(Ids.IDENTITY);
+        if (RunDatabase.isMariaDb()) {
+            var options = new ArrayList<>(List.of("--table", NAME, "--calendar", calendar, "--columns", asOptionList(columns)));
+            if (customColumns.length > 0) options.addAll(List.of("--custom-columns", String.join(",", customColumns)));
+            MariaDbClient.ofTheRun().outsideWrites(options.toArray(String[]::new));
+        } else {
+            var variables = new ArrayList<>(List.of("table=" + NAME, "calendar=" + calendar, "columns=" + columns));
+            if (customColumns.length > 0) {
+                variables.add(Arrays.stream(customColumns).map(c -> "\"" + c + "\"").collect(Collectors.joining(",", "custom_columns=[", "]")));
+            }
+            psql("postgres.sql", variables.toArray(String[]::new));
+        }
+    }
+
+    /** Takes the table's outside-writes triggers out again. */
+    public static void stopNumberingOutsideWrites() {
+        if (RunDatabase.isMariaDb()) MariaDbClient.ofTheRun().outsideWrites("--remove", "--table", NAME);
+        else psql("postgres-remove.sql", "table=" + NAME);
+    }
+
+    /** The columns as postgres.sql takes them ({"startDate":"starts_at",..}) as mariadb.sh does (startDate=starts_at,..). */
+    private static String asOptionList(String columnsJson) {
+        JsonObject columns = Json.createReader(new StringReader(columnsJson)).readObject();
+        return columns.keySet().stream().map(attribute -> attribute + "=" + columns.getString(attribute)).collect(Collectors.joining(","));
+    }
+
+    private static void psql(String script, String... variables) {
+        Psql.run(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"),
+                Psql.OUTSIDE_WRITES.resolve(script), variables);
     }
 
     private static Path script(String name) {

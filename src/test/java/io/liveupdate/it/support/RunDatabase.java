@@ -30,6 +30,12 @@ public final class RunDatabase {
         return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", "postgres"), "");
     }
 
+    /** One statement typed at the database's own command-line client: {@code psql}, or {@code mariadb}. */
+    public static void commandLine(String sql) {
+        if (isMariaDb()) MariaDbClient.ofTheRun().sql(sql + ";");
+        else Psql.statement(Psql.databaseOf(System.getProperty("it.db.url")), System.getProperty("it.db.user", "postgres"), sql);
+    }
+
     /**
      * Runs a file of plain SQL statements, each ended by a {@code ;} at the end of a line, as the database's own
      * client would ({@code --} comment lines skipped); one statement per JDBC call, as MariaDB's driver takes them.
